@@ -1,0 +1,30 @@
+/** A value of one catalog field after normalization. */
+export type FieldValue = string | number | string[];
+
+/** One catalog item: stable id, display title, and every mapped field. */
+export interface CatalogItem {
+  id: string;
+  title: string;
+  /** Release year when the catalog has one (from the year field or a "(1995)" title suffix). */
+  year?: number;
+  genres: string[];
+  /** Everyone named in the people fields (director, cast, ...), in field order. */
+  people: string[];
+  /** All mapped fields by name, normalized (lists are arrays, numbers are numbers). */
+  fields: Record<string, FieldValue>;
+}
+
+/** A loaded, validated catalog. */
+export interface Catalog {
+  items: CatalogItem[];
+  byId: Map<string, CatalogItem>;
+  /** Where the catalog was read from. */
+  source: string;
+  /** sha256 over the normalized items and mapping: changes whenever the indexed content would. */
+  hash: string;
+  mapping: import('./catalog-mapping.js').CatalogMapping;
+  /** Rows that were skipped or fields that were dropped, with their location. */
+  warnings: import('./catalog-warning.js').CatalogWarning[];
+  /** How many input rows were skipped. */
+  skippedRows: number;
+}

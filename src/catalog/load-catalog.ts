@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { CatalogError } from '../errors/index.js';
+import type { Catalog, CatalogItem } from './catalog-item.js';
+import { inferMapping, type CatalogMappingInput } from './catalog-mapping.js';
+import type { CatalogWarning } from './catalog-warning.js';
+import { normalizeRow } from './normalize-row.js';
+import { formatOf, readRows, type CatalogFormat } from './read-rows.js';
+
+export interface LoadCatalogOptions {
+  /** Field mapping; anything left out is inferred from the field names. */
+  mapping?: CatalogMappingInput;
+  /** Overrides the format picked from the extension. */
+  format?: CatalogFormat;
+  /** Refuse the catalog when more than this share of rows is skipped (default 0.1). */
+  maxSkippedRatio?: number;
+}
+
+/** Reads, validates and normalizes a catalog file (JSONL, JSON array or keyed object, CSV). */
+export async function loadCatalog(file: string, options: LoadCatalogOptions = {}): Promise<Catalog> {
+  const format = options.format ?? formatOf(file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CatalogError('CATALOG_NOT_FOUND', 'cannot read the catalog file', { file }, error);
+  }
+  return parseCatalog(text, file, { ...options, format });
+}
+
+/** Parses catalog text already in memory; `file` is used in messages. */
+export function parseCatalog(text: string, file: string, options: LoadCatalogOptions = {}): Catalog {
+  const format = options.format ?? formatOf(file);
+  if (!text.trim()) throw new CatalogError('CATALOG_EMPTY', 'the catalog file is empty', { file });
+  const read = readRows(text, file, format);
+  const totalRows = read.rows.length + read.warnings.length;
+  if (totalRows === 0) throw new CatalogError('CATALOG_EMPTY', 'the catalog has no rows', { file });
+
+  const sampleKeys = new Set<string>();
+  for (const row of read.rows.slice(0, 50)) {
+    if (row.value && typeof row.value === 'object')
+      for (const key of Object.keys(row.value)) sampleKeys.add(key);
+  }
+  const mapping = inferMapping(sampleKeys, read.keyedObject, options.mapping);
+  if (mapping.id === '$key' && !read.keyedObject) {
+    throw new CatalogError('CATALOG_INVALID', 'id field "$key" only works for a JSON object keyed by id', {
+      file,
+    });
+  }
+
+  const warnings: CatalogWarning[] = [...read.warnings];
+  const items: CatalogItem[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const row of read.rows) {
+    const result = normalizeRow(row, mapping);
+    if ('warning' in result) {
+      warnings.push(result.warning);
+      continue;
+    }
+    const where = row.location.line !== undefined ? `line ${row.location.line}` : `key ${row.location.key}`;
+    const previous = firstSeen.get(result.item.id);
+    if (previous !== undefined) {
+      throw new CatalogError(
+        'CATALOG_INVALID',
+        `duplicate id "${result.item.id}" (first seen at ${previous})`,
+        {
+          ...row.location,
+          field: mapping.id,
+        },
+      );
+    }
+    firstSeen.set(result.item.id, where);
+    warnings.push(...result.warnings);
+    items.push(result.item);
+  }
+
+  const skippedRows = warnings.filter((warning) => warning.kind === 'row').length;
+  if (items.length === 0) {
+    const first = warnings[0];
+    throw new CatalogError(
+      'CATALOG_EMPTY',
+      `no valid items in ${totalRows} rows${first ? `; first problem: ${first.message}` : ''}`,
+      first?.location ?? { file },
+    );
+  }
+  const maxRatio = options.maxSkippedRatio ?? 0.1;
+  if (skippedRows / totalRows > maxRatio) {
+    const examples = warnings
+      .filter((warning) => warning.kind === 'row')
+      .slice(0, 3)
+      .map((warning) => `${warning.location.line ?? warning.location.key}: ${warning.message}`)
+      .join('; ');
+    throw new CatalogError(
+      'CATALOG_INVALID',
+      `${skippedRows} of ${totalRows} rows are invalid (more than ${Math.round(maxRatio * 100)}%), refusing to index part of the catalog (${examples})`,
+      { file },
+    );
+  }
+
+  const hash = createHash('sha256')
+    .update(JSON.stringify(mapping))
+    .update(JSON.stringify(items))
+    .digest('hex');
+  return {
+    items,
+    byId: new Map(items.map((item) => [item.id, item])),
+    source: file,
+    hash,
+    mapping,
+    warnings,
+    skippedRows,
+  };
+}

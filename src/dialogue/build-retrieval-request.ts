@@ -1,0 +1,90 @@
+import type { RetrieveRequest } from '../retrieval/retriever.js';
+import type { TitleResolver } from '../titles/index.js';
+import type { DialogueMessage } from './dialogue-message.js';
+import { sentenceAt, sentimentOf, type TitleSentiment } from './sentiment.js';
+
+/** A title found in the dialogue, with who said it and how. */
+export interface DialogueMention {
+  id: string;
+  title: string;
+  role: DialogueMessage['role'];
+  messageIndex: number;
+  sentiment: TitleSentiment;
+}
+
+/** The deterministic reading of a dialogue: mentions and the retrieval request built from them. */
+export interface DialogueReading {
+  mentions: DialogueMention[];
+  request: RetrieveRequest & {
+    likedIds: string[];
+    dislikedIds: string[];
+    seenIds: string[];
+    queries: string[];
+  };
+}
+
+/** Removes mentioned titles from a text so the query keeps the user's own words. */
+function withoutTitles(text: string, spans: { start: number; end: number }[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const span of [...spans].sort((left, right) => left.start - right.start)) {
+    out += text.slice(cursor, span.start);
+    cursor = span.end;
+  }
+  return (out + text.slice(cursor)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Offline understanding of a dialogue, no LLM: finds titles (with sentiment), and builds retrieval
+ * queries from the user's recent words and the titles' neighbourhoods. Liked items are ordered most
+ * recent first; titles the assistant suggested and the user did not reject count as weak likes.
+ */
+export function buildRetrievalRequest(messages: DialogueMessage[], titles: TitleResolver): DialogueReading {
+  const mentions: DialogueMention[] = [];
+  const userTexts: string[] = [];
+  messages.forEach((message, messageIndex) => {
+    const found = titles.findMentions(message.text);
+    for (const mention of found) {
+      mentions.push({
+        id: mention.item.id,
+        title: mention.item.title,
+        role: message.role,
+        messageIndex,
+        sentiment: message.role === 'user' ? sentimentOf(sentenceAt(message.text, mention.start)) : 'neutral',
+      });
+    }
+    if (message.role === 'user') userTexts.push(withoutTitles(message.text, found));
+  });
+
+  // A user's reply right after an assistant suggestion tells us how the suggestion landed.
+  for (const mention of mentions) {
+    if (mention.role !== 'assistant') continue;
+    const reply = messages.slice(mention.messageIndex + 1).find((message) => message.role === 'user');
+    if (reply && !titles.findMentions(reply.text).some((other) => other.item.id === mention.id)) {
+      const verdict = sentimentOf(reply.text);
+      if (verdict === 'disliked' || verdict === 'seen') mention.sentiment = verdict;
+    }
+  }
+
+  const latest = new Map<string, DialogueMention>();
+  for (const mention of mentions) {
+    const previous = latest.get(mention.id);
+    if (!previous || mention.role === 'user' || previous.role !== 'user') latest.set(mention.id, mention);
+  }
+  const ordered = [...latest.values()].sort((left, right) => right.messageIndex - left.messageIndex);
+  const userLiked = ordered.filter((mention) => mention.role === 'user' && mention.sentiment !== 'disliked');
+  const suggested = ordered.filter(
+    (mention) => mention.role === 'assistant' && mention.sentiment !== 'disliked',
+  );
+  const likedIds = [...userLiked, ...suggested].map((mention) => mention.id);
+  const dislikedIds = ordered
+    .filter((mention) => mention.sentiment === 'disliked')
+    .map((mention) => mention.id);
+  const seenIds = ordered.filter((mention) => mention.sentiment === 'seen').map((mention) => mention.id);
+
+  const recent = userTexts.slice(-2).reverse();
+  const queries = [
+    ...new Set([recent[0] ?? '', recent.join(' '), userTexts.join(' ')].map((query) => query.trim())),
+  ].filter(Boolean);
+  return { mentions, request: { queries, likedIds, dislikedIds, seenIds } };
+}

@@ -1,0 +1,5 @@
+/** One message of a conversation. */
+export interface DialogueMessage {
+  role: 'user' | 'assistant';
+  text: string;
+}

@@ -1,0 +1,3 @@
+export { ConvrecError, isConvrecError, type ErrorCode, type ConvrecErrorOptions } from './convrec-error.js';
+export { CatalogError, formatLocation, type CatalogLocation } from './catalog-error.js';
+export { IndexError } from './index-error.js';

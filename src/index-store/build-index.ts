@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { itemText, type Catalog } from '../catalog/index.js';
+import { buildCooccurrence, type CooccurrenceData } from '../collaborative/cooccurrence.js';
+import type { InteractionLog } from '../collaborative/interaction-log.js';
+import type { EmbeddingModel } from '../embeddings/embedding-model.js';
+import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
+import { ConvrecError } from '../errors/index.js';
+import { LexicalIndex } from '../lexical/lexical-index.js';
+import type { RetrievalComponents } from '../retrieval/retriever.js';
+import { TitleResolver } from '../titles/index.js';
+import { defaultHnswParameters, HnswIndex, type HnswParameters } from './hnsw-index.js';
+import type { IndexManifest } from './manifest.js';
+
+/** Build progress: the stage and, where known, how far it is. */
+export interface BuildProgress {
+  stage: 'embedder' | 'embedding' | 'graph' | 'lexical' | 'collaborative' | 'writing';
+  done?: number;
+  total?: number;
+}
+
+export interface BuildIndexOptions {
+  catalog: Catalog;
+  /** Default: the offline LSA embedder fitted on this catalog. */
+  embedder?: EmbeddingModel;
+  /** Offline embedder dimensions when no embedder is given. */
+  dimensions?: number;
+  log?: InteractionLog;
+  hnsw?: Partial<HnswParameters>;
+  onProgress?: (progress: BuildProgress) => void;
+  signal?: AbortSignal;
+  clock?: () => number;
+}
+
+/** An index built in memory, with its manifest; `save` writes it to a directory. */
+export interface BuiltIndex {
+  components: RetrievalComponents;
+  manifest: IndexManifest;
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw new ConvrecError('ABORTED', 'index build was cancelled', { cause: signal.reason });
+}
+
+/** Embeds every item, builds the HNSW graph, the lexical index and (with a log) co-occurrence. */
+export async function buildIndex(options: BuildIndexOptions): Promise<BuiltIndex> {
+  const { catalog, log, onProgress, signal } = options;
+  const clock = options.clock ?? Date.now;
+  const started = clock();
+  const texts = catalog.items.map((item) => itemText(item, catalog.mapping));
+  onProgress?.({ stage: 'embedder' });
+  const embedder =
+    options.embedder ??
+    OfflineEmbedder.fit(texts, options.dimensions ? { dimensions: options.dimensions } : {});
+  checkAborted(signal);
+
+  const vectors: number[][] = [];
+  const batch = Math.max(1, Math.min(embedder.maxBatchSize, 512));
+  for (let start = 0; start < texts.length; start += batch) {
+    checkAborted(signal);
+    vectors.push(...(await embedder.embed(texts.slice(start, start + batch), signal)));
+    onProgress?.({ stage: 'embedding', done: vectors.length, total: texts.length });
+  }
+  const parameters = { ...defaultHnswParameters, ...options.hnsw };
+  const graph = HnswIndex.build(vectors, embedder.dimensions, parameters, (done, total) =>
+    onProgress?.({ stage: 'graph', done, total }),
+  );
+  checkAborted(signal);
+  onProgress?.({ stage: 'lexical' });
+  const lexical = LexicalIndex.build(catalog);
+  let cooccurrence: CooccurrenceData | undefined;
+  if (log) {
+    onProgress?.({ stage: 'collaborative' });
+    cooccurrence = buildCooccurrence(log.sessions, new Set(catalog.byId.keys()));
+  }
+  const popularity = cooccurrence?.popularity ?? {};
+  const titles = new TitleResolver(catalog, (id) => popularity[id] ?? 0);
+
+  const manifest: IndexManifest = {
+    format: 'convrec-index-1',
+    createdAt: new Date(clock()).toISOString(),
+    buildMs: clock() - started,
+    embedder: { provider: embedder.provider, modelId: embedder.modelId, dimensions: embedder.dimensions },
+    hnsw: { space: 'cosine', ...parameters },
+    catalog: {
+      source: catalog.source,
+      hash: catalog.hash,
+      itemCount: catalog.items.length,
+      skippedRows: catalog.skippedRows,
+    },
+    ...(log
+      ? {
+          log: {
+            source: log.source,
+            hash: hashLog(log),
+            sessions: log.sessions.length,
+            skippedLines: log.skipped.length,
+          },
+        }
+      : {}),
+  };
+  return {
+    components: {
+      catalog,
+      embedder,
+      vectors: graph,
+      lexical,
+      titles,
+      ...(cooccurrence ? { cooccurrence } : {}),
+    },
+    manifest,
+  };
+}
+
+/** Content hash of an interaction log. */
+export function hashLog(log: InteractionLog): string {
+  return createHash('sha256').update(JSON.stringify(log.sessions)).digest('hex');
+}
+
+/**
+ * Writes a built index to `directory`: everything goes to a temporary sibling first, which is then
+ * renamed into place, so a crash never leaves a half-written index.
+ */
+export async function saveIndex(built: BuiltIndex, directory: string): Promise<void> {
+  const target = resolve(directory);
+  const temporary = `${target}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(dirname(target), { recursive: true });
+  await rm(temporary, { recursive: true, force: true });
+  await mkdir(temporary, { recursive: true });
+  try {
+    const { components, manifest } = built;
+    await components.vectors.save(temporary);
+    await writeFile(
+      join(temporary, 'ids.json'),
+      JSON.stringify(components.catalog.items.map((item) => item.id)),
+    );
+    if (components.embedder instanceof OfflineEmbedder) await components.embedder.save(temporary);
+    if (components.cooccurrence)
+      await writeFile(join(temporary, 'cooccurrence.json'), JSON.stringify(components.cooccurrence));
+    await writeFile(join(temporary, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    const previous = `${target}.old-${process.pid}-${Date.now()}`;
+    let hadPrevious = false;
+    try {
+      await rename(target, previous);
+      hadPrevious = true;
+    } catch {
+      // nothing there yet
+    }
+    await rename(temporary, target);
+    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+
+/** HNSW construction and search parameters, recorded in the manifest. */
+export interface HnswParameters {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+  seed: number;
+}
+
+export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 96, seed: 100 };
+
+/** One neighbour: catalog position and cosine similarity. */
+export interface VectorHit {
+  position: number;
+  similarity: number;
+}
+
+/**
+ * Approximate nearest neighbours over unit vectors (cosine), labelled by catalog position. Keeps the
+ * vectors too, for exact scans and item-to-item similarity.
+ */
+export class HnswIndex {
+  private constructor(
+    private readonly index: hnswlib.HierarchicalNSW,
+    /** Row-major (count × dimensions), unit length. */
+    readonly vectors: Float32Array,
+    readonly dimensions: number,
+    readonly parameters: HnswParameters,
+  ) {}
+
+  get size(): number {
+    return this.vectors.length / this.dimensions;
+  }
+
+  /** Builds the graph; `onProgress` is called every few hundred points. */
+  static build(
+    vectors: number[][],
+    dimensions: number,
+    parameters: HnswParameters = defaultHnswParameters,
+    onProgress?: (done: number, total: number) => void,
+  ): HnswIndex {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    index.initIndex(Math.max(vectors.length, 1), parameters.m, parameters.efConstruction, parameters.seed);
+    const flat = new Float32Array(vectors.length * dimensions);
+    vectors.forEach((vector, position) => {
+      index.addPoint(vector, position);
+      flat.set(vector, position * dimensions);
+      if (onProgress && (position % 250 === 0 || position === vectors.length - 1))
+        onProgress(position + 1, vectors.length);
+    });
+    index.setEf(parameters.efSearch);
+    return new HnswIndex(index, flat, dimensions, parameters);
+  }
+
+  /** The `k` nearest positions to `vector` (approximate), optionally limited by `accept`. */
+  search(vector: number[], k: number, accept?: (position: number) => boolean): VectorHit[] {
+    const count = Math.min(k, this.size);
+    if (count === 0) return [];
+    if (this.parameters.efSearch < count) this.index.setEf(count);
+    try {
+      const result = accept
+        ? this.index.searchKnn(vector, count, accept)
+        : this.index.searchKnn(vector, count);
+      return result.neighbors.map((position, rank) => ({
+        position,
+        similarity: 1 - result.distances[rank]!,
+      }));
+    } catch {
+      // hnswlib throws when a filter leaves fewer than k reachable points: scan exactly instead.
+      return this.exactSearch(vector, count, accept);
+    } finally {
+      if (this.parameters.efSearch < count) this.index.setEf(this.parameters.efSearch);
+    }
+  }
+
+  /** Exact top-`k` by scanning every vector: the reference for measuring HNSW recall. */
+  exactSearch(vector: number[], k: number, accept?: (position: number) => boolean): VectorHit[] {
+    const { dimensions, vectors } = this;
+    const scores = new Float32Array(this.size);
+    let norm = 0;
+    for (const value of vector) norm += value * value;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let position = 0; position < scores.length; position++) {
+      let dot = 0;
+      const base = position * dimensions;
+      for (let dimension = 0; dimension < dimensions; dimension++)
+        dot += vectors[base + dimension]! * vector[dimension]!;
+      scores[position] = dot * scale;
+    }
+    const order: number[] = [];
+    for (let position = 0; position < scores.length; position++)
+      if (!accept || accept(position)) order.push(position);
+    order.sort((left, right) => scores[right]! - scores[left]!);
+    return order.slice(0, k).map((position) => ({ position, similarity: scores[position]! }));
+  }
+
+  /** The stored vector of a catalog position. */
+  vectorAt(position: number): number[] {
+    return Array.from(this.vectors.subarray(position * this.dimensions, (position + 1) * this.dimensions));
+  }
+
+  async save(directory: string): Promise<void> {
+    await this.index.writeIndex(join(directory, 'hnsw.bin'));
+    await writeFile(join(directory, 'vectors.bin'), new Uint8Array(this.vectors.buffer));
+  }
+
+  static async load(directory: string, dimensions: number, parameters: HnswParameters): Promise<HnswIndex> {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    await index.readIndex(join(directory, 'hnsw.bin'));
+    index.setEf(parameters.efSearch);
+    const bytes = await readFile(join(directory, 'vectors.bin'));
+    const vectors = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    return new HnswIndex(index, vectors, dimensions, parameters);
+  }
+}

@@ -1,0 +1,17 @@
+export {
+  buildIndex,
+  saveIndex,
+  hashLog,
+  type BuildIndexOptions,
+  type BuildProgress,
+  type BuiltIndex,
+} from './build-index.js';
+export {
+  openIndex,
+  openOrBuildIndex,
+  readManifest,
+  type OpenIndexOptions,
+  type OpenOrBuildOptions,
+} from './open-index.js';
+export { HnswIndex, defaultHnswParameters, type HnswParameters, type VectorHit } from './hnsw-index.js';
+export { manifestSchema, type IndexManifest } from './manifest.js';

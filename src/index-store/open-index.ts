@@ -1,0 +1,184 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Catalog } from '../catalog/index.js';
+import { cooccurrenceSchema, type CooccurrenceData } from '../collaborative/cooccurrence.js';
+import type { InteractionLog } from '../collaborative/interaction-log.js';
+import type { EmbeddingModel } from '../embeddings/embedding-model.js';
+import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
+import { IndexError, isConvrecError } from '../errors/index.js';
+import { LexicalIndex } from '../lexical/lexical-index.js';
+import type { RetrievalComponents } from '../retrieval/retriever.js';
+import { TitleResolver } from '../titles/index.js';
+import { buildIndex, hashLog, saveIndex, type BuildProgress, type BuiltIndex } from './build-index.js';
+import { HnswIndex } from './hnsw-index.js';
+import { manifestSchema, type IndexManifest } from './manifest.js';
+
+export interface OpenIndexOptions {
+  catalog: Catalog;
+  directory: string;
+  /** Required when the index was built with a non-offline embedder. */
+  embedder?: EmbeddingModel;
+  /** When given, the index must have been built from this log. */
+  log?: InteractionLog;
+}
+
+async function readJson(file: string, directory: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new IndexError(
+      missing ? 'INDEX_NOT_FOUND' : 'INDEX_CORRUPT',
+      missing
+        ? `no index in ${directory} (missing ${file})`
+        : `cannot read ${file}: ${(error as Error).message}`,
+      directory,
+      error,
+    );
+  }
+}
+
+/** Reads and validates an index directory's manifest. */
+export async function readManifest(directory: string): Promise<IndexManifest> {
+  const parsed = manifestSchema.safeParse(await readJson(join(directory, 'manifest.json'), directory));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new IndexError(
+      'INDEX_CORRUPT',
+      `${join(directory, 'manifest.json')}: field "${issue?.path.join('.')}" ${issue?.message}`,
+      directory,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads a persisted index and checks it was built for this catalog, embedder and log. A mismatch is
+ * refused with INDEX_MISMATCH and a message that says how to rebuild.
+ */
+export async function openIndex(
+  options: OpenIndexOptions,
+): Promise<{ components: RetrievalComponents; manifest: IndexManifest }> {
+  const directory = resolve(options.directory);
+  const { catalog } = options;
+  const manifest = await readManifest(directory);
+  const rebuild = `rebuild it with: convrec index ${catalog.source} --out ${options.directory}${options.log ? ` --log ${options.log.source}` : ''}`;
+  if (manifest.catalog.hash !== catalog.hash) {
+    throw new IndexError(
+      'INDEX_MISMATCH',
+      `the index in ${directory} was built from another catalog (${manifest.catalog.itemCount} items from ${manifest.catalog.source}, hash ${manifest.catalog.hash.slice(0, 12)}); this catalog has ${catalog.items.length} items, hash ${catalog.hash.slice(0, 12)}. ${rebuild}`,
+      directory,
+    );
+  }
+  const embedder = options.embedder;
+  if (embedder) {
+    const recorded = manifest.embedder;
+    if (
+      recorded.provider !== embedder.provider ||
+      recorded.modelId !== embedder.modelId ||
+      recorded.dimensions !== embedder.dimensions
+    ) {
+      throw new IndexError(
+        'INDEX_MISMATCH',
+        `the index in ${directory} was built with embedder ${recorded.provider}/${recorded.modelId} (${recorded.dimensions} dims), not ${embedder.provider}/${embedder.modelId} (${embedder.dimensions} dims). ${rebuild}`,
+        directory,
+      );
+    }
+  } else if (manifest.embedder.provider !== 'offline') {
+    throw new IndexError(
+      'INDEX_MISMATCH',
+      `the index in ${directory} needs the ${manifest.embedder.provider}/${manifest.embedder.modelId} embedder; configure it, or ${rebuild}`,
+      directory,
+    );
+  }
+  if (options.log && manifest.log?.hash !== hashLog(options.log)) {
+    throw new IndexError(
+      'INDEX_MISMATCH',
+      `the index in ${directory} was built without this interaction log. ${rebuild}`,
+      directory,
+    );
+  }
+
+  const ids = await readJson(join(directory, 'ids.json'), directory);
+  if (
+    !Array.isArray(ids) ||
+    ids.length !== catalog.items.length ||
+    ids.some((id, position) => id !== catalog.items[position]!.id)
+  ) {
+    throw new IndexError(
+      'INDEX_CORRUPT',
+      `ids.json in ${directory} does not match the catalog. ${rebuild}`,
+      directory,
+    );
+  }
+  let vectors: HnswIndex;
+  try {
+    vectors = await HnswIndex.load(directory, manifest.embedder.dimensions, manifest.hnsw);
+  } catch (error) {
+    throw new IndexError(
+      'INDEX_CORRUPT',
+      `cannot read the HNSW index in ${directory}. ${rebuild}`,
+      directory,
+      error,
+    );
+  }
+  const loadedEmbedder = embedder ?? (await OfflineEmbedder.load(directory));
+  let cooccurrence: CooccurrenceData | undefined;
+  if (manifest.log) {
+    const parsed = cooccurrenceSchema.safeParse(
+      await readJson(join(directory, 'cooccurrence.json'), directory),
+    );
+    if (!parsed.success)
+      throw new IndexError(
+        'INDEX_CORRUPT',
+        `cooccurrence.json in ${directory} is invalid. ${rebuild}`,
+        directory,
+      );
+    cooccurrence = parsed.data;
+  }
+  const popularity = cooccurrence?.popularity ?? {};
+  const components: RetrievalComponents = {
+    catalog,
+    embedder: loadedEmbedder,
+    vectors,
+    lexical: LexicalIndex.build(catalog),
+    titles: new TitleResolver(catalog, (id) => popularity[id] ?? 0),
+    ...(cooccurrence ? { cooccurrence } : {}),
+  };
+  return { components, manifest };
+}
+
+export interface OpenOrBuildOptions extends OpenIndexOptions {
+  /** `if-stale` (default): rebuild when missing or mismatched; `always`; `never`: throw instead. */
+  rebuild?: 'if-stale' | 'always' | 'never';
+  dimensions?: number;
+  onProgress?: (progress: BuildProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Opens the index in `directory`, building and saving it first when it is missing or stale. */
+export async function openOrBuildIndex(
+  options: OpenOrBuildOptions,
+): Promise<{ components: RetrievalComponents; manifest: IndexManifest; built: boolean }> {
+  const mode = options.rebuild ?? 'if-stale';
+  if (mode !== 'always') {
+    try {
+      return { ...(await openIndex(options)), built: false };
+    } catch (error) {
+      const stale =
+        isConvrecError(error) && ['INDEX_NOT_FOUND', 'INDEX_MISMATCH', 'INDEX_CORRUPT'].includes(error.code);
+      if (mode === 'never' || !stale) throw error;
+    }
+  }
+  const built: BuiltIndex = await buildIndex({
+    catalog: options.catalog,
+    ...(options.embedder ? { embedder: options.embedder } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.dimensions ? { dimensions: options.dimensions } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  options.onProgress?.({ stage: 'writing' });
+  await saveIndex(built, options.directory);
+  return { ...built, built: true };
+}

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import type { Catalog, CatalogItem } from '../catalog/index.js';
+import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
+import type { EmbeddingModel } from '../embeddings/embedding-model.js';
+import { ConvrecError } from '../errors/index.js';
+import type { HnswIndex } from '../index-store/hnsw-index.js';
+import type { LexicalIndex } from '../lexical/lexical-index.js';
+import type { TitleResolver } from '../titles/index.js';
+import { compileFilters, retrievalFiltersSchema } from './filters.js';
+import { reciprocalRankFusion, type RankedList } from './fusion.js';
+
+/** How much each signal counts in fusion; tuned on ReDial valid. */
+export interface RetrievalWeights {
+  dense: number;
+  lexical: number;
+  content: number;
+  collaborative: number;
+  popularity: number;
+  disliked: number;
+  /** How many hits each source list contributes. */
+  depth: number;
+  /** The k of reciprocal rank fusion. */
+  rrfK: number;
+  /** Weight multiplier per position in `likedIds` (1, decay, decay², ...). */
+  likedDecay: number;
+}
+
+export const defaultRetrievalWeights: RetrievalWeights = {
+  dense: 1,
+  lexical: 0.7,
+  content: 1,
+  collaborative: 1.6,
+  popularity: 0.3,
+  disliked: -0.5,
+  depth: 150,
+  rrfK: 60,
+  likedDecay: 0.75,
+};
+
+export const retrieveRequestSchema = z.object({
+  queries: z
+    .array(z.string())
+    .default([])
+    .describe('Free-text retrieval queries; several diverse ones are fused'),
+  likedIds: z.array(z.string()).default([]).describe('Items the user likes, most important first'),
+  dislikedIds: z
+    .array(z.string())
+    .default([])
+    .describe('Items the user dislikes: excluded, and their neighbours pushed down'),
+  seenIds: z.array(z.string()).default([]).describe('Items the user has seen'),
+  filters: retrievalFiltersSchema.default({}).describe('Hard constraints'),
+  excludeSeen: z.boolean().default(false).describe('Drop liked and seen items from the results'),
+  k: z.number().int().positive().max(1000).default(40).describe('How many candidates to return'),
+});
+
+export type RetrieveRequest = z.input<typeof retrieveRequestSchema>;
+
+/** A retrieved item with its fused score and its rank in each source list. */
+export interface Candidate {
+  item: CatalogItem;
+  score: number;
+  ranks: Record<string, number>;
+}
+
+/** Everything retrieval needs, loaded from an index directory or built in memory. */
+export interface RetrievalComponents {
+  catalog: Catalog;
+  embedder: EmbeddingModel;
+  vectors: HnswIndex;
+  lexical: LexicalIndex;
+  titles: TitleResolver;
+  cooccurrence?: CooccurrenceData;
+}
+
+/** Hybrid retrieval: dense, lexical, content-neighbour, collaborative and popularity lists, fused with RRF. */
+export class Retriever {
+  private readonly positionOf: Map<string, number>;
+  private readonly popularityOrder: string[];
+  private readonly queryCache = new Map<string, number[]>();
+
+  constructor(
+    readonly components: RetrievalComponents,
+    readonly weights: RetrievalWeights = defaultRetrievalWeights,
+  ) {
+    const { catalog, cooccurrence } = components;
+    this.positionOf = new Map(catalog.items.map((item, position) => [item.id, position]));
+    const popularity = cooccurrence?.popularity ?? {};
+    this.popularityOrder = Object.keys(popularity)
+      .filter((id) => this.positionOf.has(id))
+      .sort((left, right) => popularity[right]! - popularity[left]! || (left < right ? -1 : 1));
+  }
+
+  get catalog(): Catalog {
+    return this.components.catalog;
+  }
+
+  /** How often an item appears in the interaction log (0 without a log). */
+  popularity(id: string): number {
+    return this.components.cooccurrence?.popularity[id] ?? 0;
+  }
+
+  private async embedQueries(queries: string[], signal?: AbortSignal): Promise<number[][]> {
+    const missing = queries.filter((query) => !this.queryCache.has(query));
+    if (missing.length > 0) {
+      const vectors = await this.components.embedder.embed(missing, signal);
+      missing.forEach((query, index) => this.queryCache.set(query, vectors[index]!));
+      while (this.queryCache.size > 500) this.queryCache.delete(this.queryCache.keys().next().value!);
+    }
+    return queries.map((query) => this.queryCache.get(query)!);
+  }
+
+  /** Content neighbours of an item by vector similarity (the item itself excluded). */
+  contentNeighbours(id: string, k: number, accept?: (position: number) => boolean): string[] {
+    const position = this.positionOf.get(id);
+    if (position === undefined) return [];
+    const { vectors, catalog } = this.components;
+    return vectors
+      .search(vectors.vectorAt(position), k + 1, accept)
+      .filter((hit) => hit.position !== position)
+      .slice(0, k)
+      .map((hit) => catalog.items[hit.position]!.id);
+  }
+
+  /** Co-occurrence neighbours of an item from the interaction log. */
+  collaborativeNeighbours(id: string, k: number): string[] {
+    return (this.components.cooccurrence?.neighbours[id] ?? []).slice(0, k).map(([other]) => other);
+  }
+
+  /** Items similar to the given ones, blending content and collaborative similarity. */
+  similarItems(
+    ids: string[],
+    k = 10,
+    options: { filters?: RetrieveRequest['filters'] } = {},
+  ): Promise<Candidate[]> {
+    return this.retrieve({ likedIds: ids, excludeSeen: true, k, filters: options.filters ?? {} });
+  }
+
+  /**
+   * Candidates for a request: every signal's list is computed, hard filters applied, and the lists
+   * fused. When filters leave fewer than `k`, the rest is filled by popularity among allowed items.
+   */
+  async retrieve(request: RetrieveRequest, signal?: AbortSignal): Promise<Candidate[]> {
+    const parsed = retrieveRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConvrecError(
+        'CONFIG_INVALID',
+        `invalid retrieve request: field "${issue?.path.join('.')}" ${issue?.message}`,
+      );
+    }
+    const { queries, likedIds, dislikedIds, seenIds, filters, excludeSeen, k } = parsed.data;
+    if (signal?.aborted)
+      throw new ConvrecError('ABORTED', 'retrieval was cancelled', { cause: signal.reason });
+    const { catalog, vectors, lexical } = this.components;
+    const weights = this.weights;
+    const excluded = new Set<string>(dislikedIds);
+    if (excludeSeen) for (const id of [...likedIds, ...seenIds]) excluded.add(id);
+    const acceptItem = compileFilters(filters, excluded);
+    const acceptPosition = (position: number) => acceptItem(catalog.items[position]!);
+    const acceptId = (id: string) => {
+      const item = catalog.byId.get(id);
+      return item !== undefined && acceptItem(item);
+    };
+    const depth = Math.max(weights.depth, k);
+    const lists: RankedList[] = [];
+    const cleanQueries = queries.map((query) => query.trim()).filter(Boolean);
+
+    const queryVectors = await this.embedQueries(cleanQueries, signal);
+    queryVectors.forEach((vector, index) => {
+      const ids = vectors.search(vector, depth, acceptPosition).map((hit) => catalog.items[hit.position]!.id);
+      lists.push({ source: 'dense', ids, weight: weights.dense / Math.sqrt(index + 1) });
+    });
+    cleanQueries.forEach((query, index) => {
+      const ids = lexical
+        .search(query, depth * 3)
+        .filter((hit) => acceptPosition(hit.position))
+        .slice(0, depth)
+        .map((hit) => catalog.items[hit.position]!.id);
+      lists.push({ source: 'lexical', ids, weight: weights.lexical / Math.sqrt(index + 1) });
+    });
+    likedIds.forEach((id, index) => {
+      const decay = weights.likedDecay ** index;
+      lists.push({
+        source: 'content',
+        ids: this.contentNeighbours(id, depth, acceptPosition),
+        weight: weights.content * decay,
+      });
+      const collaborative = this.collaborativeNeighbours(id, depth * 2)
+        .filter(acceptId)
+        .slice(0, depth);
+      lists.push({ source: 'collaborative', ids: collaborative, weight: weights.collaborative * decay });
+    });
+    for (const id of dislikedIds) {
+      lists.push({
+        source: 'disliked',
+        ids: this.contentNeighbours(id, 20, acceptPosition),
+        weight: weights.disliked,
+      });
+    }
+    const popular = this.popularityOrder.filter(acceptId).slice(0, depth);
+    lists.push({ source: 'popularity', ids: popular, weight: weights.popularity });
+
+    const fused = reciprocalRankFusion(lists, weights.rrfK).filter(
+      (entry) => entry.score > 0 && acceptId(entry.id),
+    );
+    const out: Candidate[] = fused.slice(0, k).map((entry) => ({
+      item: catalog.byId.get(entry.id)!,
+      score: entry.score,
+      ranks: entry.ranks,
+    }));
+    if (out.length < k) {
+      const have = new Set(out.map((candidate) => candidate.item.id));
+      for (const item of [...popular.map((id) => catalog.byId.get(id)!), ...catalog.items]) {
+        if (out.length >= k) break;
+        if (have.has(item.id) || !acceptItem(item)) continue;
+        have.add(item.id);
+        out.push({ item, score: 0, ranks: {} });
+      }
+    }
+    return out;
+  }
+}

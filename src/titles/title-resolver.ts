@@ -1,0 +1,163 @@
+import Fuse from 'fuse.js';
+import type { Catalog, CatalogItem } from '../catalog/index.js';
+import { isStopword } from '../text/tokenize.js';
+import { splitYear, titleKey } from './normalize-title.js';
+
+/** A catalog item a piece of text was resolved to. */
+export interface ResolvedTitle {
+  item: CatalogItem;
+  /** 1 for an exact key match (with the right year), lower for fuzzy matches. */
+  confidence: number;
+  matchedBy: 'exact' | 'fuzzy';
+}
+
+/** A title found inside free text. */
+export interface TitleMention {
+  item: CatalogItem;
+  /** Character offsets of the mention in the text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface KeyEntry {
+  key: string;
+  items: CatalogItem[];
+}
+
+const wordPattern = /[\p{L}\p{N}'’&]+/gu;
+
+/**
+ * Maps loosely typed titles ("the godfather 2", "Heat 1995") and titles inside dialogue text to
+ * catalog items. Exact matching on normalized keys first, then fuzzy matching (Fuse.js).
+ */
+export class TitleResolver {
+  private readonly byKey = new Map<string, CatalogItem[]>();
+  /** Titles that start with an article, keyed with it, so "The Godfather" prefers the one that has it. */
+  private readonly byFullKey = new Map<string, CatalogItem[]>();
+  private readonly fuse: Fuse<KeyEntry>;
+  private readonly maxWords: number;
+
+  constructor(
+    catalog: Catalog,
+    private readonly popularity: (id: string) => number = () => 0,
+  ) {
+    for (const item of catalog.items) {
+      const base = splitYear(item.title).base;
+      const key = titleKey(base);
+      if (!key) continue;
+      this.add(this.byKey, key, item);
+      const full = titleKey(base, { keepArticle: true });
+      if (full !== key) this.add(this.byFullKey, full, item);
+    }
+    for (const list of [...this.byKey.values(), ...this.byFullKey.values()])
+      list.sort((left, right) => this.popularity(right.id) - this.popularity(left.id));
+    const entries = [...this.byKey.entries()].map(([key, items]) => ({ key, items }));
+    this.fuse = new Fuse(entries, {
+      keys: ['key'],
+      includeScore: true,
+      threshold: 0.34,
+      ignoreLocation: true,
+    });
+    this.maxWords = Math.min(12, Math.max(1, ...[...this.byKey.keys()].map((key) => key.split(' ').length)));
+  }
+
+  private add(map: Map<string, CatalogItem[]>, key: string, item: CatalogItem): void {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  }
+
+  /** Items with this title: those keeping the typed article first, then the rest. */
+  private lookup(text: string): CatalogItem[] | undefined {
+    const key = titleKey(text);
+    const loose = key ? this.byKey.get(key) : undefined;
+    if (!loose) return undefined;
+    const full = this.byFullKey.get(titleKey(text, { keepArticle: true }));
+    return full ? [...full, ...loose.filter((item) => !full.includes(item))] : loose;
+  }
+
+  private pick(items: CatalogItem[], year: number | undefined): CatalogItem[] {
+    if (year === undefined) return items;
+    const exact = items.filter((item) => item.year === year);
+    const near = items.filter(
+      (item) => item.year !== undefined && Math.abs(item.year - year) <= 1 && item.year !== year,
+    );
+    return [...exact, ...near, ...items.filter((item) => !exact.includes(item) && !near.includes(item))];
+  }
+
+  /** Best catalog matches for a typed title, most likely first. */
+  resolve(query: string, limit = 3): ResolvedTitle[] {
+    const { base, year } = splitYear(query);
+    const key = titleKey(base);
+    if (!key) return [];
+    const exact = this.lookup(base);
+    if (exact) {
+      return this.pick(exact, year)
+        .slice(0, limit)
+        .map((item, rank) => ({
+          item,
+          confidence: year === undefined || item.year === year ? (rank === 0 ? 1 : 0.9) : 0.8,
+          matchedBy: 'exact' as const,
+        }));
+    }
+    const out: ResolvedTitle[] = [];
+    for (const hit of this.fuse.search(key, { limit: limit * 2 })) {
+      for (const item of this.pick(hit.item.items, year)) {
+        const confidence =
+          Math.max(0, 1 - (hit.score ?? 1)) * (year !== undefined && item.year !== year ? 0.8 : 1);
+        out.push({ item, confidence: Math.round(confidence * 100) / 100, matchedBy: 'fuzzy' });
+      }
+    }
+    return out.sort((left, right) => right.confidence - left.confidence).slice(0, limit);
+  }
+
+  /**
+   * Titles mentioned in free text, longest match first. Short or common-word titles ("Up", "Her")
+   * only count when capitalized or followed by a year, so ordinary words are not taken for titles.
+   */
+  findMentions(text: string): TitleMention[] {
+    const words = [...text.matchAll(wordPattern)].map((match) => ({
+      word: match[0],
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+    const mentions: TitleMention[] = [];
+    let index = 0;
+    while (index < words.length) {
+      let found: TitleMention | undefined;
+      let consumed = 0;
+      for (let length = Math.min(this.maxWords, words.length - index); length >= 1 && !found; length--) {
+        const first = words[index]!;
+        const last = words[index + length - 1]!;
+        const span = text.slice(first.start, last.end);
+        const key = titleKey(span);
+        const items = this.lookup(span);
+        if (!items) continue;
+        const yearMatch = /^\s*\((\d{4})\)/.exec(text.slice(last.end));
+        const year = yearMatch?.[1] ? Number(yearMatch[1]) : undefined;
+        if (year === undefined && !this.plausible(span, key)) continue;
+        const item = this.pick(items, year)[0]!;
+        const end = yearMatch ? last.end + yearMatch[0].length : last.end;
+        found = { item, start: first.start, end, text: text.slice(first.start, end) };
+        consumed = length;
+      }
+      if (found) {
+        mentions.push(found);
+        index += consumed;
+      } else {
+        index += 1;
+      }
+    }
+    return mentions;
+  }
+
+  private plausible(span: string, key: string): boolean {
+    const keyWords = key.split(' ');
+    const capitalized = /^[\p{Lu}\p{N}]/u.test(span);
+    if (keyWords.length >= 3) return true;
+    if (!capitalized) return false;
+    if (keyWords.length === 1) return key.length >= 4 && !isStopword(key);
+    return !keyWords.every((word) => isStopword(word));
+  }
+}
