@@ -1,3 +1,6 @@
+import type { CatalogMapping } from './catalog-mapping.js';
+import type { CatalogWarning } from './catalog-warning.js';
+
 /** A value of one catalog field after normalization. */
 export type FieldValue = string | number | string[];
 
@@ -22,9 +25,9 @@ export interface Catalog {
   source: string;
   /** sha256 over the normalized items and mapping: changes whenever the indexed content would. */
   hash: string;
-  mapping: import('./catalog-mapping.js').CatalogMapping;
+  mapping: CatalogMapping;
   /** Rows that were skipped or fields that were dropped, with their location. */
-  warnings: import('./catalog-warning.js').CatalogWarning[];
+  warnings: CatalogWarning[];
   /** How many input rows were skipped. */
   skippedRows: number;
 }

@@ -58,7 +58,7 @@ const candidates = {
 export function inferMapping(
   fieldNames: Iterable<string>,
   keyedObject: boolean,
-  override: CatalogMappingInput = {} as CatalogMappingInput,
+  override: Partial<CatalogMappingInput> = {},
 ): CatalogMapping {
   const names = new Set(fieldNames);
   const first = (list: readonly string[]) => list.find((name) => names.has(name));

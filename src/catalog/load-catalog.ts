@@ -9,7 +9,7 @@ import { formatOf, readRows, type CatalogFormat } from './read-rows.js';
 
 export interface LoadCatalogOptions {
   /** Field mapping; anything left out is inferred from the field names. */
-  mapping?: CatalogMappingInput;
+  mapping?: Partial<CatalogMappingInput>;
   /** Overrides the format picked from the extension. */
   format?: CatalogFormat;
   /** Refuse the catalog when more than this share of rows is skipped (default 0.1). */

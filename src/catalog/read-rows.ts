@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { CatalogError } from '../errors/index.js';
 import type { RawRow } from './normalize-row.js';
 import type { CatalogWarning } from './catalog-warning.js';
+import { topLevelKeys } from './top-level-keys.js';
 
 export type CatalogFormat = 'jsonl' | 'json' | 'csv';
 
@@ -70,6 +71,18 @@ function readJson(text: string, file: string): ReadResult {
     };
   }
   if (data !== null && typeof data === 'object') {
+    const seen = new Map<string, number>();
+    for (const { key, line } of topLevelKeys(text)) {
+      const first = seen.get(key);
+      if (first !== undefined) {
+        throw new CatalogError('CATALOG_INVALID', `duplicate id "${key}" (first seen at line ${first})`, {
+          file,
+          line,
+          key,
+        });
+      }
+      seen.set(key, line);
+    }
     return {
       rows: Object.entries(data).map(([key, value]) => ({ value, key, location: { file, key } })),
       warnings: [],

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Interaction } from './interaction-log.js';
 
-/** Neighbours of one item: catalog ids with a co-occurrence similarity in (0, 1]. */
-export type NeighbourList = [id: string, similarity: number][];
+/** Neighbours of one item: catalog ids with the number of sessions both appear in, most first. */
+export type NeighbourList = [id: string, count: number][];
 
 export const cooccurrenceSchema = z.object({
   format: z.literal('convrec-cooccurrence-1'),
@@ -14,16 +14,16 @@ export const cooccurrenceSchema = z.object({
 export type CooccurrenceData = z.infer<typeof cooccurrenceSchema>;
 
 /**
- * Item–item similarity from co-occurrence in sessions: cosine of the session-incidence vectors,
- * shrunk towards zero for rarely seen pairs. Items outside `knownIds` are ignored.
+ * Item–item co-occurrence counts from sessions, and each item's session count (popularity). Items
+ * outside `knownIds` are ignored. Similarity is derived from the counts at query time
+ * (`cooccurrenceSimilarity`), so its shape can be tuned without rebuilding.
  */
 export function buildCooccurrence(
   sessions: Interaction[],
   knownIds: Set<string>,
-  options: { shrinkage?: number; maxNeighbours?: number } = {},
+  options: { maxNeighbours?: number } = {},
 ): CooccurrenceData {
-  const shrinkage = options.shrinkage ?? 2;
-  const maxNeighbours = options.maxNeighbours ?? 100;
+  const maxNeighbours = options.maxNeighbours ?? 200;
   const popularity = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
   for (const session of sessions) {
@@ -37,12 +37,7 @@ export function buildCooccurrence(
   }
   const neighbours: Record<string, NeighbourList> = {};
   for (const [id, row] of pairs) {
-    const own = popularity.get(id)!;
-    const scored: NeighbourList = [];
-    for (const [other, count] of row) {
-      const similarity = count / (Math.sqrt(own * popularity.get(other)!) + shrinkage);
-      scored.push([other, Math.round(similarity * 1e4) / 1e4]);
-    }
+    const scored: NeighbourList = [...row.entries()];
     scored.sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1));
     if (scored.length > 0) neighbours[id] = scored.slice(0, maxNeighbours);
   }
@@ -52,4 +47,18 @@ export function buildCooccurrence(
     popularity: Object.fromEntries(popularity),
     neighbours,
   };
+}
+
+/**
+ * Similarity of item j to a seed item i from co-occurrence: count / (pop_i^(1-α) · pop_j^α + shrinkage).
+ * α = 0.5 is the cosine; smaller α favours popular neighbours (closer to P(j | i)).
+ */
+export function cooccurrenceSimilarity(
+  count: number,
+  seedPopularity: number,
+  neighbourPopularity: number,
+  alpha: number,
+  shrinkage: number,
+): number {
+  return count / (seedPopularity ** (1 - alpha) * neighbourPopularity ** alpha + shrinkage);
 }

@@ -1,6 +1,7 @@
 import type { RetrieveRequest } from '../retrieval/retriever.js';
 import type { TitleResolver } from '../titles/index.js';
 import type { DialogueMessage } from './dialogue-message.js';
+import { genreHints } from './genre-hints.js';
 import { sentenceAt, sentimentOf, type TitleSentiment } from './sentiment.js';
 
 /** A title found in the dialogue, with who said it and how. */
@@ -19,6 +20,8 @@ export interface DialogueReading {
     likedIds: string[];
     dislikedIds: string[];
     seenIds: string[];
+    recentIds: string[];
+    preferredGenres: string[];
     queries: string[];
   };
 }
@@ -39,7 +42,11 @@ function withoutTitles(text: string, spans: { start: number; end: number }[]): s
  * queries from the user's recent words and the titles' neighbourhoods. Liked items are ordered most
  * recent first; titles the assistant suggested and the user did not reject count as weak likes.
  */
-export function buildRetrievalRequest(messages: DialogueMessage[], titles: TitleResolver): DialogueReading {
+export function buildRetrievalRequest(
+  messages: DialogueMessage[],
+  titles: TitleResolver,
+  catalogGenres: ReadonlySet<string> = new Set(),
+): DialogueReading {
   const mentions: DialogueMention[] = [];
   const userTexts: string[] = [];
   messages.forEach((message, messageIndex) => {
@@ -86,5 +93,7 @@ export function buildRetrievalRequest(messages: DialogueMessage[], titles: Title
   const queries = [
     ...new Set([recent[0] ?? '', recent.join(' '), userTexts.join(' ')].map((query) => query.trim())),
   ].filter(Boolean);
-  return { mentions, request: { queries, likedIds, dislikedIds, seenIds } };
+  const recentIds = suggested.filter((mention) => mention.sentiment !== 'seen').map((mention) => mention.id);
+  const preferredGenres = genreHints(userTexts.slice(-3).join(' '), catalogGenres);
+  return { mentions, request: { queries, likedIds, dislikedIds, seenIds, recentIds, preferredGenres } };
 }

@@ -51,9 +51,10 @@ export async function evaluateRetrieval(
   const standard: { ranking: string[]; target: string }[] = [];
   const novel: { ranking: string[]; target: string }[] = [];
   const latencies: number[] = [];
+  const genres = new Set(retriever.catalog.items.flatMap((item) => item.genres));
   for (const [index, turn] of turns.entries()) {
     const started = clock();
-    const { request } = buildRetrievalRequest(turn.context, retriever.components.titles);
+    const { request } = buildRetrievalRequest(turn.context, retriever.components.titles, genres);
     const candidates = await retriever.retrieve({ ...request, k: 150 }, options.signal);
     latencies.push(clock() - started);
     const ranking = candidates.map((candidate) => candidate.item.id);

@@ -112,6 +112,11 @@ export class HnswIndex {
     await index.readIndex(join(directory, 'hnsw.bin'));
     index.setEf(parameters.efSearch);
     const bytes = await readFile(join(directory, 'vectors.bin'));
+    if (bytes.byteLength !== index.getCurrentCount() * dimensions * 4) {
+      throw new Error(
+        `vectors.bin holds ${bytes.byteLength} bytes, expected ${index.getCurrentCount() * dimensions * 4}`,
+      );
+    }
     const vectors = new Float32Array(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     );

@@ -22,7 +22,7 @@ function folded(values: string[] | undefined): string[] | undefined {
 function namesMatch(people: string[], wanted: string[]): boolean {
   return people.some((person) => {
     const name = foldText(person);
-    return wanted.some((want) => name === want || name.split(/\s+/).includes(want) || name.includes(want));
+    return wanted.some((want) => ` ${name} `.includes(` ${want} `));
   });
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Catalog, CatalogItem } from '../catalog/index.js';
-import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
+import { cooccurrenceSimilarity, type CooccurrenceData } from '../collaborative/cooccurrence.js';
 import type { EmbeddingModel } from '../embeddings/embedding-model.js';
 import { ConvrecError } from '../errors/index.js';
 import type { HnswIndex } from '../index-store/hnsw-index.js';
@@ -23,6 +23,13 @@ export interface RetrievalWeights {
   rrfK: number;
   /** Weight multiplier per position in `likedIds` (1, decay, decay², ...). */
   likedDecay: number;
+  /** Popularity exponent of co-occurrence similarity (0.5 = cosine). */
+  collaborativeAlpha: number;
+  collaborativeShrinkage: number;
+  /** Popular items of the genres the user asked for. */
+  genre: number;
+  /** Items already in the conversation that stay relevant (`recentIds`). */
+  recent: number;
 }
 
 export const defaultRetrievalWeights: RetrievalWeights = {
@@ -35,6 +42,10 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   depth: 150,
   rrfK: 60,
   likedDecay: 0.75,
+  collaborativeAlpha: 0.3,
+  collaborativeShrinkage: 2,
+  genre: 0.5,
+  recent: 0,
 };
 
 export const retrieveRequestSchema = z.object({
@@ -48,6 +59,14 @@ export const retrieveRequestSchema = z.object({
     .default([])
     .describe('Items the user dislikes: excluded, and their neighbours pushed down'),
   seenIds: z.array(z.string()).default([]).describe('Items the user has seen'),
+  recentIds: z
+    .array(z.string())
+    .default([])
+    .describe('Items already discussed that stay relevant, e.g. earlier suggestions the user did not reject'),
+  preferredGenres: z
+    .array(z.string())
+    .default([])
+    .describe('Genres the user asked for (soft; filters are hard)'),
   filters: retrievalFiltersSchema.default({}).describe('Hard constraints'),
   excludeSeen: z.boolean().default(false).describe('Drop liked and seen items from the results'),
   k: z.number().int().positive().max(1000).default(40).describe('How many candidates to return'),
@@ -121,9 +140,57 @@ export class Retriever {
       .map((hit) => catalog.items[hit.position]!.id);
   }
 
-  /** Co-occurrence neighbours of an item from the interaction log. */
+  /** Co-occurrence neighbours of an item from the interaction log, most similar first. */
   collaborativeNeighbours(id: string, k: number): string[] {
-    return (this.components.cooccurrence?.neighbours[id] ?? []).slice(0, k).map(([other]) => other);
+    return this.collaborativeScores([id], k).map(([other]) => other);
+  }
+
+  /** Item-kNN over co-occurrence: Σ over seeds of decay^rank · similarity, best first. */
+  private collaborativeScores(
+    seeds: string[],
+    k: number,
+    accept?: (id: string) => boolean,
+  ): [string, number][] {
+    const cooccurrence = this.components.cooccurrence;
+    if (!cooccurrence) return [];
+    const { collaborativeAlpha, collaborativeShrinkage, likedDecay } = this.weights;
+    const totals = new Map<string, number>();
+    seeds.forEach((seed, rank) => {
+      const seedPopularity = cooccurrence.popularity[seed] ?? 0;
+      const weight = likedDecay ** rank;
+      for (const [other, count] of cooccurrence.neighbours[seed] ?? []) {
+        if (accept && !accept(other)) continue;
+        const similarity = cooccurrenceSimilarity(
+          count,
+          seedPopularity,
+          cooccurrence.popularity[other] ?? 1,
+          collaborativeAlpha,
+          collaborativeShrinkage,
+        );
+        totals.set(other, (totals.get(other) ?? 0) + weight * similarity);
+      }
+    });
+    const seedSet = new Set(seeds);
+    return [...totals.entries()]
+      .filter(([id]) => !seedSet.has(id))
+      .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+      .slice(0, k);
+  }
+
+  /** Items of the given genres, most popular first. */
+  private genreList(genres: string[], k: number, accept: (id: string) => boolean): string[] {
+    const wanted = new Set(genres.map((genre) => genre.toLowerCase()));
+    if (wanted.size === 0) return [];
+    const scored: [string, number][] = [];
+    for (const item of this.components.catalog.items) {
+      const overlap = item.genres.filter((genre) => wanted.has(genre)).length;
+      if (overlap === 0 || !accept(item.id)) continue;
+      scored.push([item.id, overlap * 1000 + this.popularity(item.id)]);
+    }
+    return scored
+      .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+      .slice(0, k)
+      .map(([id]) => id);
   }
 
   /** Items similar to the given ones, blending content and collaborative similarity. */
@@ -148,7 +215,8 @@ export class Retriever {
         `invalid retrieve request: field "${issue?.path.join('.')}" ${issue?.message}`,
       );
     }
-    const { queries, likedIds, dislikedIds, seenIds, filters, excludeSeen, k } = parsed.data;
+    const { queries, likedIds, dislikedIds, seenIds, recentIds, preferredGenres, filters, excludeSeen, k } =
+      parsed.data;
     if (signal?.aborted)
       throw new ConvrecError('ABORTED', 'retrieval was cancelled', { cause: signal.reason });
     const { catalog, vectors, lexical } = this.components;
@@ -185,11 +253,21 @@ export class Retriever {
         ids: this.contentNeighbours(id, depth, acceptPosition),
         weight: weights.content * decay,
       });
-      const collaborative = this.collaborativeNeighbours(id, depth * 2)
-        .filter(acceptId)
-        .slice(0, depth);
-      lists.push({ source: 'collaborative', ids: collaborative, weight: weights.collaborative * decay });
     });
+    if (likedIds.length > 0) {
+      const collaborative = this.collaborativeScores(likedIds, depth, acceptId).map(([id]) => id);
+      lists.push({ source: 'collaborative', ids: collaborative, weight: weights.collaborative });
+    }
+    if (preferredGenres.length > 0) {
+      lists.push({
+        source: 'genre',
+        ids: this.genreList(preferredGenres, depth, acceptId),
+        weight: weights.genre,
+      });
+    }
+    if (recentIds.length > 0 && weights.recent > 0) {
+      lists.push({ source: 'recent', ids: recentIds.filter(acceptId), weight: weights.recent });
+    }
     for (const id of dislikedIds) {
       lists.push({
         source: 'disliked',

@@ -21,7 +21,7 @@ export function foldText(text: string): string {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const raw of foldText(text)
-    .replace(/'/g, '')
+    .replace(/['’]/g, '')
     .split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 2 || stopwords.has(raw)) continue;
     out.push(raw);

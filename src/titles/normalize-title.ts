@@ -25,7 +25,7 @@ export function splitYear(title: string): { base: string; year?: number } {
 export function titleKey(title: string, options: { keepArticle?: boolean } = {}): string {
   const words = foldText(title)
     .replace(/&/g, ' and ')
-    .replace(/'/g, '')
+    .replace(/['’]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((word) => romanNumerals[word] ?? numberWords[word] ?? word);

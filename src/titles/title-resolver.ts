@@ -59,7 +59,10 @@ export class TitleResolver {
       threshold: 0.34,
       ignoreLocation: true,
     });
-    this.maxWords = Math.min(12, Math.max(1, ...[...this.byKey.keys()].map((key) => key.split(' ').length)));
+    const wordCounts = catalog.items.map(
+      (item) => splitYear(item.title).base.match(wordPattern)?.length ?? 1,
+    );
+    this.maxWords = Math.min(12, Math.max(1, ...wordCounts));
   }
 
   private add(map: Map<string, CatalogItem[]>, key: string, item: CatalogItem): void {
@@ -88,10 +91,12 @@ export class TitleResolver {
 
   /** Best catalog matches for a typed title, most likely first. */
   resolve(query: string, limit = 3): ResolvedTitle[] {
-    const { base, year } = splitYear(query);
+    // A trailing number is a year only when the whole text is not itself a title ("Blade Runner 2049").
+    const whole = this.lookup(query);
+    const { base, year } = whole ? { base: query, year: undefined } : splitYear(query);
     const key = titleKey(base);
     if (!key) return [];
-    const exact = this.lookup(base);
+    const exact = whole ?? this.lookup(base);
     if (exact) {
       return this.pick(exact, year)
         .slice(0, limit)

@@ -144,6 +144,9 @@ export class OfflineEmbedder implements EmbeddingModel {
       );
     }
     const { terms, dimensions, width, seed } = state.data;
+    if (bytes.byteLength % 4 !== 0) {
+      throw new IndexError('INDEX_CORRUPT', `embedder.bin in ${directory} has the wrong size`, directory);
+    }
     const floats = new Float32Array(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     );

@@ -1,0 +1,115 @@
+import type { Command } from 'commander';
+import type { ConvrecConfig } from '../../config/load-config.js';
+import { buildRetrievalRequest } from '../../dialogue/build-retrieval-request.js';
+import type { RetrievalFilters } from '../../retrieval/filters.js';
+import { describeSources, formatCard } from '../describe-candidate.js';
+import { openFromOptions } from '../open-from-options.js';
+
+interface SearchOptions {
+  catalog?: string;
+  indexDir?: string;
+  log?: string;
+  k: string;
+  yearFrom?: string;
+  yearTo?: string;
+  genre?: string[];
+  excludeGenre?: string[];
+  person?: string[];
+  excludePerson?: string[];
+  json?: boolean;
+}
+
+function toInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw new Error(`${flag} must be a whole number, got "${value}"`);
+  return parsed;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `convrec search "<request>"`: one retrieval over the catalog, printed as cards or JSON. */
+export function registerSearchCommand(program: Command, config: () => ConvrecConfig): void {
+  program
+    .command('search')
+    .description('retrieve items for one request ("something like Heat but funnier")')
+    .argument('<request...>', 'what you are looking for, in your own words; titles are recognised')
+    .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
+    .option('--index-dir <dir>', 'index directory (built when missing or stale)')
+    .option('--log <file>', 'interaction log for collaborative signals')
+    .option('-k, --k <n>', 'how many results', '5')
+    .option('--year-from <year>', 'earliest release year')
+    .option('--year-to <year>', 'latest release year')
+    .option('--genre <genre>', 'only these genres (repeatable)', collect)
+    .option('--exclude-genre <genre>', 'never these genres (repeatable)', collect)
+    .option('--person <name>', 'only items naming this person (repeatable)', collect)
+    .option('--exclude-person <name>', 'never items naming this person (repeatable)', collect)
+    .option('--json', 'print candidates as JSON')
+    .action(async (words: string[], options: SearchOptions) => {
+      const k = toInteger(options.k, '--k') ?? 5;
+      const filters: RetrievalFilters = {};
+      const yearFrom = toInteger(options.yearFrom, '--year-from');
+      const yearTo = toInteger(options.yearTo, '--year-to');
+      if (yearFrom !== undefined) filters.yearFrom = yearFrom;
+      if (yearTo !== undefined) filters.yearTo = yearTo;
+      if (options.genre) filters.genres = options.genre;
+      if (options.excludeGenre) filters.excludeGenres = options.excludeGenre;
+      if (options.person) filters.people = options.person;
+      if (options.excludePerson) filters.excludePeople = options.excludePerson;
+      const { retriever } = await openFromOptions({ ...options, quiet: options.json === true }, config());
+      const text = words.join(' ');
+      const genres = new Set(retriever.catalog.items.flatMap((item) => item.genres));
+      const { request, mentions } = buildRetrievalRequest(
+        [{ role: 'user', text }],
+        retriever.components.titles,
+        genres,
+      );
+      const candidates = await retriever.retrieve({ ...request, filters, excludeSeen: true, k });
+      if (options.json) {
+        console.log(
+          JSON.stringify(
+            {
+              request: { ...request, filters },
+              mentions,
+              candidates: candidates.map((candidate) => ({ ...candidate, why: describeSources(candidate) })),
+            },
+            null,
+            2,
+          ),
+        );
+        return;
+      }
+      if (mentions.length > 0)
+        console.log(
+          `Recognised: ${mentions.map((mention) => `${mention.title} (${mention.sentiment})`).join(', ')}`,
+        );
+      if (candidates.length === 0)
+        console.log('Nothing in the catalog fits these constraints; try loosening them.');
+      candidates.forEach((candidate, index) => {
+        console.log(formatCard(candidate, index));
+        console.log(`   ${describeSources(candidate)}`);
+      });
+    });
+
+  program
+    .command('resolve')
+    .description('resolve a loosely typed title to catalog items ("the godfather 2", "Heat 1995")')
+    .argument('<title...>', 'the title as a person would type it')
+    .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
+    .option('--index-dir <dir>', 'index directory')
+    .option('--json', 'print matches as JSON')
+    .action(async (words: string[], options: { catalog?: string; indexDir?: string; json?: boolean }) => {
+      const { retriever } = await openFromOptions({ ...options, quiet: options.json === true }, config());
+      const matches = retriever.components.titles.resolve(words.join(' '), 5);
+      if (options.json) {
+        console.log(JSON.stringify(matches, null, 2));
+        return;
+      }
+      if (matches.length === 0) console.log(`No title in the catalog matches "${words.join(' ')}".`);
+      for (const match of matches) {
+        console.log(
+          `${match.item.id}\t${match.item.title}${match.item.year && !match.item.title.includes(String(match.item.year)) ? ` [${match.item.year}]` : ''}\t${match.matchedBy} ${match.confidence}`,
+        );
+      }
+    });
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { loadConfig, type ConvrecConfig } from '../config/load-config.js';
+import { isConvrecError } from '../errors/index.js';
+import { registerEvalCommand } from './commands/eval-command.js';
+import { registerIndexCommand } from './commands/index-command.js';
+import { registerSearchCommand } from './commands/search-command.js';
+import { registerStartCommand } from './commands/start-command.js';
+
+const debug = process.argv.includes('--debug');
+let config: ConvrecConfig | undefined;
+const getConfig = () => (config ??= loadConfig());
+
+const program = new Command()
+  .name('convrec')
+  .description(
+    'Conversational recommendations over your own catalog. Offline unless an OpenAI-compatible endpoint is configured.',
+  )
+  .option('--debug', 'show stack traces on errors')
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Environment:
+  CONVREC_CATALOG       default catalog file (otherwise the bundled demo catalog)
+  CONVREC_INDEX_DIR     index directory
+  CONVREC_DATA_DIR      ReDial folder for eval/bench (default ../shared/data/redial)
+  OPENAI_API_KEY, OPENAI_BASE_URL, CONVREC_EMBEDDING_MODEL, CONVREC_EMBEDDING_DIMENSIONS
+                        use an OpenAI-compatible endpoint for embeddings (default: offline LSA embedder)
+
+Examples:
+  convrec                                   ask for movies from the demo catalog
+  convrec search "something like Heat" -k 10
+  convrec index my-catalog.csv --log sessions.jsonl
+  convrec eval --split valid`,
+  );
+
+registerStartCommand(program, getConfig);
+registerIndexCommand(program, getConfig);
+registerSearchCommand(program, getConfig);
+registerEvalCommand(program, getConfig);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (debug) console.error(error);
+  else if (isConvrecError(error)) console.error(`convrec: ${error.message} [${error.code}]`);
+  else console.error(`convrec: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,69 @@
+import { catalogMappingSchema, type CatalogMappingInput } from '../catalog/index.js';
+import { readFile } from 'node:fs/promises';
+import type { ConvrecConfig } from '../config/load-config.js';
+import { OpenAIEmbeddingModel } from '../embeddings/openai-embedding-model.js';
+import { ConvrecError } from '../errors/index.js';
+import { openRetriever } from '../retrieval/open-retriever.js';
+import { defaultIndexDirectory, demoCatalogPath } from './paths.js';
+import { buildProgressReporter } from './progress.js';
+
+/** Options shared by commands that open a catalog. */
+export interface CatalogCliOptions {
+  catalog?: string;
+  indexDir?: string;
+  log?: string;
+  mapping?: string;
+  rebuild?: boolean;
+  quiet?: boolean;
+}
+
+async function readMapping(file: string): Promise<CatalogMappingInput> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConvrecError(
+      'CONFIG_INVALID',
+      `${file}: cannot read the mapping file (${(error as Error).message})`,
+    );
+  }
+  const parsed = catalogMappingSchema.partial().safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConvrecError('CONFIG_INVALID', `${file}: field "${issue?.path.join('.')}" ${issue?.message}`);
+  }
+  return parsed.data as CatalogMappingInput;
+}
+
+/** Opens the catalog and index the options name (the demo catalog by default), building when stale. */
+export async function openFromOptions(options: CatalogCliOptions, config: ConvrecConfig) {
+  const catalogPath = options.catalog ?? config.catalog ?? demoCatalogPath();
+  const indexDirectory =
+    options.indexDir ??
+    (config.indexDirectory ? `${config.indexDirectory}` : defaultIndexDirectory(catalogPath));
+  const progress = buildProgressReporter();
+  const embedder = config.openai.embeddingModel
+    ? new OpenAIEmbeddingModel({
+        model: config.openai.embeddingModel,
+        ...(config.openai.apiKey ? { apiKey: config.openai.apiKey } : {}),
+        ...(config.openai.baseURL ? { baseURL: config.openai.baseURL } : {}),
+        ...(config.openai.embeddingDimensions ? { dimensions: config.openai.embeddingDimensions } : {}),
+      })
+    : undefined;
+  if (embedder && !embedder.hasKnownDimensions) await embedder.detectDimensions();
+  const started = performance.now();
+  try {
+    const opened = await openRetriever({
+      catalog: catalogPath,
+      ...(options.mapping ? { catalogOptions: { mapping: await readMapping(options.mapping) } } : {}),
+      indexDirectory,
+      ...(options.log ? { log: options.log } : {}),
+      ...(embedder ? { embedder } : {}),
+      rebuild: options.rebuild ? 'always' : 'if-stale',
+      onProgress: options.quiet ? () => {} : progress.onProgress,
+    });
+    return { ...opened, catalogPath, indexDirectory, elapsedMs: performance.now() - started };
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,46 @@
+import cliProgress from 'cli-progress';
+import type { BuildProgress } from '../index-store/index.js';
+
+const stageNames: Record<BuildProgress['stage'], string> = {
+  embedder: 'fitting the offline embedder',
+  embedding: 'embedding items',
+  graph: 'building the HNSW graph',
+  lexical: 'building the lexical index',
+  collaborative: 'counting co-occurrences',
+  writing: 'writing the index',
+};
+
+/** A progress reporter for index builds: a bar on a terminal, plain stage lines otherwise. */
+export function buildProgressReporter(stream: NodeJS.WriteStream = process.stderr): {
+  onProgress: (progress: BuildProgress) => void;
+  stop: () => void;
+} {
+  const interactive = stream.isTTY === true;
+  let bar: cliProgress.SingleBar | undefined;
+  let stage: string | undefined;
+  const finishBar = () => {
+    bar?.stop();
+    bar = undefined;
+  };
+  return {
+    onProgress: (progress) => {
+      const name = stageNames[progress.stage];
+      if (name !== stage) {
+        finishBar();
+        stage = name;
+        if (interactive && progress.total !== undefined) {
+          bar = new cliProgress.SingleBar(
+            { format: `  ${name} [{bar}] {value}/{total}`, stream, hideCursor: true, clearOnComplete: false },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(progress.total, progress.done ?? 0);
+        } else {
+          stream.write(`  ${name}…\n`);
+        }
+      } else if (bar && progress.done !== undefined) {
+        bar.update(progress.done);
+      }
+    },
+    stop: finishBar,
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ConvrecError } from '../errors/index.js';
+
+/** Settings that come from the environment. The only module that reads `process.env`. */
+export const configSchema = z.object({
+  catalog: z.string().optional().describe('Default catalog file (CONVREC_CATALOG)'),
+  indexDirectory: z.string().optional().describe('Where indexes are kept (CONVREC_INDEX_DIR)'),
+  dataDirectory: z.string().describe('ReDial data folder for eval and bench (CONVREC_DATA_DIR)'),
+  openai: z.object({
+    apiKey: z.string().optional().describe('OPENAI_API_KEY'),
+    baseURL: z.string().url().optional().describe('OPENAI_BASE_URL, for local OpenAI-compatible servers'),
+    embeddingModel: z
+      .string()
+      .optional()
+      .describe('CONVREC_EMBEDDING_MODEL: use this endpoint model for embeddings'),
+    embeddingDimensions: z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('CONVREC_EMBEDDING_DIMENSIONS'),
+  }),
+});
+
+export type ConvrecConfig = z.infer<typeof configSchema>;
+
+/** Reads and validates configuration from an environment (default `process.env`). */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): ConvrecConfig {
+  const value = (name: string) => {
+    const raw = environment[name]?.trim();
+    return raw ? raw : undefined;
+  };
+  const raw = {
+    catalog: value('CONVREC_CATALOG'),
+    indexDirectory: value('CONVREC_INDEX_DIR'),
+    dataDirectory: value('CONVREC_DATA_DIR') ?? '../shared/data/redial',
+    openai: {
+      apiKey: value('OPENAI_API_KEY'),
+      baseURL: value('OPENAI_BASE_URL'),
+      embeddingModel: value('CONVREC_EMBEDDING_MODEL'),
+      embeddingDimensions: value('CONVREC_EMBEDDING_DIMENSIONS'),
+    },
+  };
+  const strip = (object: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(object)
+        .filter(([, entry]) => entry !== undefined)
+        .map(([key, entry]) => [
+          key,
+          entry && typeof entry === 'object' ? strip(entry as Record<string, unknown>) : entry,
+        ]),
+    );
+  const parsed = configSchema.safeParse(strip(raw));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const names: Record<string, string> = {
+      'openai.baseURL': 'OPENAI_BASE_URL',
+      'openai.embeddingDimensions': 'CONVREC_EMBEDDING_DIMENSIONS',
+    };
+    const path = issue?.path.join('.') ?? '';
+    throw new ConvrecError(
+      'CONFIG_INVALID',
+      `invalid configuration: ${names[path] ?? path}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,34 @@
+/** convrec public API: catalogs, embeddings, persistent indexes and hybrid retrieval. */
+export * from './errors/index.js';
+export * from './catalog/index.js';
+export * from './titles/index.js';
+export * from './index-store/index.js';
+export type { EmbeddingModel } from './embeddings/embedding-model.js';
+export { OfflineEmbedder, type OfflineEmbedderOptions } from './embeddings/offline/offline-embedder.js';
+export { OpenAIEmbeddingModel, type OpenAIEmbeddingOptions } from './embeddings/openai-embedding-model.js';
+export {
+  loadInteractionLog,
+  type InteractionLog,
+  type Interaction,
+} from './collaborative/interaction-log.js';
+export { buildCooccurrence, type CooccurrenceData } from './collaborative/cooccurrence.js';
+export {
+  Retriever,
+  defaultRetrievalWeights,
+  retrieveRequestSchema,
+  type RetrieveRequest,
+  type Candidate,
+  type RetrievalWeights,
+  type RetrievalComponents,
+} from './retrieval/retriever.js';
+export { retrievalFiltersSchema, compileFilters, type RetrievalFilters } from './retrieval/filters.js';
+export { reciprocalRankFusion, type RankedList, type FusedEntry } from './retrieval/fusion.js';
+export { openRetriever, type OpenRetrieverOptions } from './retrieval/open-retriever.js';
+export {
+  buildRetrievalRequest,
+  type DialogueReading,
+  type DialogueMention,
+} from './dialogue/build-retrieval-request.js';
+export type { DialogueMessage } from './dialogue/dialogue-message.js';
+export { loadConfig, type ConvrecConfig } from './config/load-config.js';
+export { runRedialEval, type RedialEvalOptions, type RedialEvalResult } from './eval/run-redial-eval.js';
