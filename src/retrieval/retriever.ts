@@ -91,6 +91,16 @@ export interface RetrievalComponents {
   cooccurrence?: CooccurrenceData;
 }
 
+/** Best position of each id across the text-query (dense and lexical) lists. */
+function textRanks(lists: RankedList[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const list of lists) {
+    if (list.source !== 'dense' && list.source !== 'lexical') continue;
+    list.ids.forEach((id, index) => ranks.set(id, Math.min(ranks.get(id) ?? Infinity, index)));
+  }
+  return ranks;
+}
+
 /** Hybrid retrieval: dense, lexical, content-neighbour, collaborative and popularity lists, fused with RRF. */
 export class Retriever {
   private readonly positionOf: Map<string, number>;
@@ -177,20 +187,59 @@ export class Retriever {
       .slice(0, k);
   }
 
-  /** Items of the given genres, most popular first. */
-  private genreList(genres: string[], k: number, accept: (id: string) => boolean): string[] {
+  /**
+   * Items of the given genres: most genres matched first, then most popular, then best placed in the
+   * text-query lists (which orders them when there is no interaction log).
+   */
+  private genreList(
+    genres: string[],
+    k: number,
+    accept: (id: string) => boolean,
+    textRank: Map<string, number>,
+  ): string[] {
     const wanted = new Set(genres.map((genre) => genre.toLowerCase()));
     if (wanted.size === 0) return [];
-    const scored: [string, number][] = [];
-    for (const item of this.components.catalog.items) {
-      const overlap = item.genres.filter((genre) => wanted.has(genre)).length;
-      if (overlap === 0 || !accept(item.id)) continue;
-      scored.push([item.id, overlap * 1000 + this.popularity(item.id)]);
+    const scored: { id: string; overlap: number; popularity: number; rank: number }[] = [];
+    const seen = new Set<string>();
+    for (const genre of wanted) {
+      for (const item of this.itemsByGenre().get(genre) ?? []) {
+        if (seen.has(item.id) || !accept(item.id)) continue;
+        seen.add(item.id);
+        const overlap = item.genres.filter((name) => wanted.has(name)).length;
+        scored.push({
+          id: item.id,
+          overlap,
+          popularity: this.popularity(item.id),
+          rank: textRank.get(item.id) ?? Infinity,
+        });
+      }
     }
     return scored
-      .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+      .sort(
+        (left, right) =>
+          right.overlap - left.overlap ||
+          right.popularity - left.popularity ||
+          left.rank - right.rank ||
+          (left.id < right.id ? -1 : 1),
+      )
       .slice(0, k)
-      .map(([id]) => id);
+      .map((entry) => entry.id);
+  }
+
+  private genreIndex: Map<string, CatalogItem[]> | undefined;
+
+  private itemsByGenre(): Map<string, CatalogItem[]> {
+    if (!this.genreIndex) {
+      this.genreIndex = new Map();
+      for (const item of this.components.catalog.items) {
+        for (const genre of item.genres) {
+          const list = this.genreIndex.get(genre);
+          if (list) list.push(item);
+          else this.genreIndex.set(genre, [item]);
+        }
+      }
+    }
+    return this.genreIndex;
   }
 
   /** Items similar to the given ones, blending content and collaborative similarity. */
@@ -235,6 +284,8 @@ export class Retriever {
 
     const queryVectors = await this.embedQueries(cleanQueries, signal);
     queryVectors.forEach((vector, index) => {
+      // A query with no known words embeds to zero and would return arbitrary items.
+      if (vector.every((value) => value === 0)) return;
       const ids = vectors.search(vector, depth, acceptPosition).map((hit) => catalog.items[hit.position]!.id);
       lists.push({ source: 'dense', ids, weight: weights.dense / Math.sqrt(index + 1) });
     });
@@ -261,7 +312,7 @@ export class Retriever {
     if (preferredGenres.length > 0) {
       lists.push({
         source: 'genre',
-        ids: this.genreList(preferredGenres, depth, acceptId),
+        ids: this.genreList(preferredGenres, depth, acceptId, textRanks(lists)),
         weight: weights.genre,
       });
     }

@@ -38,24 +38,27 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
       });
       let messages: DialogueMessage[] = [];
       let shown = new Set<string>();
+      const prompt = () => process.stdout.write('\nyou › ');
+      prompt();
       try {
-        for (;;) {
-          let line: string;
-          try {
-            line = (await input.question('\nyou › ')).trim();
-          } catch {
-            break;
+        // The async iterator buffers lines, so piped input is never dropped while a turn runs.
+        for await (const raw of input) {
+          const line = raw.trim();
+          if (!line) {
+            prompt();
+            continue;
           }
-          if (!line) continue;
           if (line === '/quit' || line === '/exit') break;
           if (line === '/help') {
             console.log(help);
+            prompt();
             continue;
           }
           if (line === '/reset') {
             messages = [];
             shown = new Set();
             console.log('Started over.');
+            prompt();
             continue;
           }
           messages.push({ role: 'user', text: line });
@@ -73,6 +76,7 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
             );
           if (candidates.length === 0) {
             console.log('I have nothing new that fits; try /reset or different words.');
+            prompt();
             continue;
           }
           candidates.forEach((candidate, index) => {

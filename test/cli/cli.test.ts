@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let directory: string;
+
+function convrec(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', CONVREC_EMBEDDING_MODEL: '' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const csv = `id,title,year,genres,director,description
+c1,Deep Orbit,2015,sci-fi|thriller,Ana Lopez,Astronauts stranded on a broken space station fight to get home.
+c2,Harbor Lights,1999,romance|drama,Ben Cole,Two strangers fall in love in a small fishing town.
+c3,The Vault Job,2004,crime|thriller,Ana Lopez,A crew of thieves plans one last bank heist.
+c4,,2010,comedy,Dee Park,This row has no title and must be skipped.
+c5,Laugh Track,2012,comedy,Dee Park,A sitcom writer loses his sense of humour before the big premiere.
+c6,Red Planet Run,2020,sci-fi|adventure,Ana Lopez,Explorers race across Mars before their oxygen runs out.
+c7,Quiet Hours,1987,drama,Eve Marsh,A night nurse keeps a hospital ward calm through a storm.
+c8,Second Heist,2008,crime|comedy,Ben Cole,Two clumsy robbers try to rob the same bank on the same day.
+c9,Paper Moons,1994,romance|comedy,Eve Marsh,A letter writer falls for the person she writes letters for.
+c10,Glass River,2016,drama|mystery,Dee Park,A detective returns to her hometown to solve an old disappearance.
+c11,Cold Stars,2011,sci-fi|drama,Eve Marsh,A lonely astronaut talks to the voices on an old radio.
+`;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'convrec-cli-'));
+  await writeFile(join(directory, 'films.csv'), csv);
+  await writeFile(
+    join(directory, 'dupes.jsonl'),
+    '{"id":"a","title":"One"}\n{"id":"b","title":"Two"}\n{"id":"a","title":"Three"}\n',
+  );
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('convrec CLI', () => {
+  it('lists its commands in --help', () => {
+    const { code, stdout } = convrec('--help');
+    expect(code).toBe(0);
+    for (const command of ['start', 'index', 'search', 'resolve', 'eval']) expect(stdout).toContain(command);
+  });
+
+  it('indexes a CSV catalog, counting the skipped row, and then searches it', () => {
+    const out = join(directory, 'index');
+    const indexed = convrec('index', join(directory, 'films.csv'), '--out', out);
+    expect(indexed.code).toBe(0);
+    expect(indexed.stdout).toMatch(/Indexed 10 items \(1 rows skipped/);
+    expect(indexed.stderr).toMatch(/films\.csv:5 title: missing title; row skipped/);
+
+    const searched = convrec(
+      'search',
+      'a bank heist',
+      '--catalog',
+      join(directory, 'films.csv'),
+      '--index-dir',
+      out,
+      '--json',
+      '-k',
+      '3',
+    );
+    expect(searched.code).toBe(0);
+    const result = JSON.parse(searched.stdout) as { candidates: { item: { title: string } }[] };
+    expect(result.candidates).toHaveLength(3);
+    expect(['The Vault Job', 'Second Heist']).toContain(result.candidates[0]?.item.title);
+  });
+
+  it('applies hard filters from flags', () => {
+    const searched = convrec(
+      'search',
+      'space',
+      '--catalog',
+      join(directory, 'films.csv'),
+      '--index-dir',
+      join(directory, 'index-filters'),
+      '--json',
+      '--year-from',
+      '2012',
+      '--genre',
+      'sci-fi',
+    );
+    expect(searched.code).toBe(0);
+    const titles = (
+      JSON.parse(searched.stdout) as { candidates: { item: { title: string } }[] }
+    ).candidates.map((c) => c.item.title);
+    expect(titles.sort()).toEqual(['Deep Orbit', 'Red Planet Run']);
+  });
+
+  it('refuses a catalog with duplicate ids in one clear line, without a stack trace', () => {
+    const { code, stderr } = convrec(
+      'index',
+      join(directory, 'dupes.jsonl'),
+      '--out',
+      join(directory, 'bad'),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /dupes\.jsonl:3 field "id": duplicate id "a" \(first seen at line 1\) \[CATALOG_INVALID\]/,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says where the evaluation data is expected when it is missing', () => {
+    const { code, stderr } = convrec('eval', '--dataset', join(directory, 'nowhere'), '--split', 'valid');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/nowhere\/catalog\.json not found/);
+  });
+});
