@@ -1,4 +1,4 @@
-import { cpus, freemem, platform, release, arch, totalmem } from 'node:os';
+import { arch, cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { mean, percentile } from '../eval/metrics.js';
@@ -70,6 +70,8 @@ export function megabytes(bytes: number): number {
   return round(bytes / (1024 * 1024), 1);
 }
 
+const loadAtStart = loadavg()[0] ?? 0;
+
 export function machineInfo(): Record<string, unknown> {
   const list = cpus();
   return {
@@ -79,6 +81,8 @@ export function machineInfo(): Record<string, unknown> {
     platform: `${platform()} ${release()} ${arch()}`,
     totalMemoryMb: megabytes(totalmem()),
     freeMemoryMb: megabytes(freemem()),
+    loadAverage1m: { atStart: round(loadAtStart, 2), atEnd: round(loadavg()[0] ?? 0, 2) },
+    note: 'other processes on the machine share the CPUs; a load average near or above the CPU count means timings are contended',
   };
 }
 

@@ -15,7 +15,7 @@ function count(value: string): number {
 function countList(value: string): number[] {
   const parts = value.split(',').map((part) => Number(part.trim()));
   if (parts.some((part) => !Number.isInteger(part) || part <= 0))
-    throw new InvalidArgumentError('expected comma-separated positive whole numbers, e.g. 64,128,256');
+    throw new InvalidArgumentError('expected comma-separated positive whole numbers, e.g. 64,128,256,512');
   return parts;
 }
 
@@ -48,7 +48,7 @@ const program = new Command('bench')
     '--sweep <list>',
     'efSearch values tried when the default misses recall 0.99',
     countList,
-    [64, 128, 256],
+    [64, 128, 256, 512, 1024],
   )
   .option('--seed <n>', 'seed of the synthetic generator and query sampling', count, 7)
   .option(

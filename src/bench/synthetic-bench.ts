@@ -86,6 +86,8 @@ export interface SyntheticReport {
     externalMb: number;
     rssAfterGcMb?: number;
     heapUsedAfterGcMb?: number;
+    /** Memory after a forced GC at points of the synthetic run (live data vs garbage). */
+    checkpointsAfterGc: Record<string, { rssMb: number; heapUsedMb: number; externalMb: number }>;
   };
   hnswQuality: QualityReport;
 }
@@ -107,6 +109,17 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
   progress(
     `synthetic: generating ${count} items (words from ${source.kind}, ${source.vocabularySize} distinct tokens)`,
   );
+  const checkpoints: Record<string, { rssMb: number; heapUsedMb: number; externalMb: number }> = {};
+  const checkpoint = (name: string) => {
+    collectGarbage();
+    const usage = process.memoryUsage();
+    checkpoints[name] = {
+      rssMb: megabytes(usage.rss),
+      heapUsedMb: megabytes(usage.heapUsed),
+      externalMb: megabytes(usage.external),
+    };
+  };
+  checkpoint('beforeSynthetic');
   const generated = await timed(() => generateCatalog(count, source, seed));
   const data = generated.value;
   const catalogBytes = Buffer.byteLength(data.jsonl);
@@ -114,6 +127,7 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
   data.jsonl = '';
   const catalog = parsed.value;
   const log = generateLog(catalog, data, Math.max(100, Math.round(count / 5)), seed + 1);
+  checkpoint('catalogAndLogInMemory');
   const example = itemText(catalog.items[0]!, catalog.mapping);
   progress(
     `synthetic: ${catalog.items.length} items parsed in ${Math.round(parsed.ms)} ms (${megabytes(catalogBytes)} MB JSONL), ${log.sessions.length} log sessions`,
@@ -148,13 +162,15 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
   await saveIndex(built, directory);
   const buildEnded = now();
   const stagesMs = { embedderFitSample: round(fit.ms), ...timer.finish(buildEnded) };
+  checkpoint('builtIndexInMemory');
   built = undefined;
   const buildMs = fit.ms + (buildEnded - buildStarted);
   progress(`synthetic: built and saved in ${Math.round(buildMs)} ms ${JSON.stringify(stagesMs)}`);
 
   // Serve from the saved index, as a fresh process would.
-  collectGarbage();
+  checkpoint('builtIndexDropped');
   const opened = await timed(() => openIndex({ catalog, directory, log }));
+  checkpoint('openedIndex');
   const { components } = opened.value;
   progress(`synthetic: openIndex in ${Math.round(opened.ms)} ms`);
 
@@ -175,6 +191,7 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
   progress(`synthetic: per-signal mean ms ${JSON.stringify(profile.meanMsPerRequest)}`);
   const gcRan = collectGarbage();
   const afterGc = process.memoryUsage();
+  checkpoint('afterRetrieval');
 
   // HNSW quality: stored item vectors plus embedded query texts.
   const textWanted = Math.floor(options.qualityQueries / 2);
@@ -249,6 +266,7 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
       ...(gcRan
         ? { rssAfterGcMb: megabytes(afterGc.rss), heapUsedAfterGcMb: megabytes(afterGc.heapUsed) }
         : {}),
+      checkpointsAfterGc: checkpoints,
     },
     hnswQuality,
   };

@@ -9,6 +9,8 @@ export interface LexicalHit {
   score: number;
 }
 
+const maxQueryTerms = 32;
+
 interface Document {
   id: number;
   title: string;
@@ -42,9 +44,11 @@ export class LexicalIndex {
 
   /** Top `k` positions for a free-text query; empty when the query has no indexed words. */
   search(query: string, k: number): LexicalHit[] {
-    if (tokenize(query).length === 0) return [];
+    const tokens = tokenize(query);
+    if (tokens.length === 0) return [];
+    // Long dialogue queries cost one posting-list walk per word; the most recent words matter most.
     return this.search_
-      .search(query)
+      .search(tokens.slice(-maxQueryTerms).join(' '))
       .slice(0, k)
       .map((hit) => ({ position: hit.id as number, score: hit.score }));
   }

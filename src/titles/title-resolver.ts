@@ -37,6 +37,8 @@ export class TitleResolver {
   private readonly byFullKey = new Map<string, CatalogItem[]>();
   private readonly fuse: Fuse<KeyEntry>;
   private readonly maxWords: number;
+  /** Keys of the first word of every title: a mention can only start at one of these. */
+  private readonly firstWords = new Set<string>();
 
   constructor(
     catalog: Catalog,
@@ -59,6 +61,10 @@ export class TitleResolver {
       threshold: 0.34,
       ignoreLocation: true,
     });
+    for (const item of catalog.items) {
+      const first = splitYear(item.title).base.match(wordPattern)?.[0];
+      if (first) this.firstWords.add(titleKey(first, { keepArticle: true }));
+    }
     const wordCounts = catalog.items.map(
       (item) => splitYear(item.title).base.match(wordPattern)?.length ?? 1,
     );
@@ -132,6 +138,10 @@ export class TitleResolver {
     while (index < words.length) {
       let found: TitleMention | undefined;
       let consumed = 0;
+      if (!this.firstWords.has(titleKey(words[index]!.word, { keepArticle: true }))) {
+        index += 1;
+        continue;
+      }
       for (let length = Math.min(this.maxWords, words.length - index); length >= 1 && !found; length--) {
         const first = words[index]!;
         const last = words[index + length - 1]!;
