@@ -5,8 +5,10 @@ import type { Interaction } from './interaction-log.js';
 export type NeighbourList = [id: string, count: number][];
 
 export const cooccurrenceSchema = z.object({
-  format: z.literal('convrec-cooccurrence-1'),
+  format: z.literal('convrec-cooccurrence-2'),
   sessions: z.number().int().nonnegative(),
+  /** The most recent sessions' catalog items, for session-to-session neighbours. */
+  sessionItems: z.array(z.array(z.string())),
   popularity: z.record(z.string(), z.number()),
   neighbours: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
 });
@@ -21,13 +23,15 @@ export type CooccurrenceData = z.infer<typeof cooccurrenceSchema>;
 export function buildCooccurrence(
   sessions: Interaction[],
   knownIds: Set<string>,
-  options: { maxNeighbours?: number } = {},
+  options: { maxNeighbours?: number; maxSessions?: number } = {},
 ): CooccurrenceData {
   const maxNeighbours = options.maxNeighbours ?? 200;
   const popularity = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
+  const kept: string[][] = [];
   for (const session of sessions) {
     const items = [...new Set(session.itemIds.filter((id) => knownIds.has(id)))];
+    if (items.length > 0) kept.push(items);
     for (const id of items) popularity.set(id, (popularity.get(id) ?? 0) + 1);
     for (const left of items) {
       let row = pairs.get(left);
@@ -42,8 +46,9 @@ export function buildCooccurrence(
     if (scored.length > 0) neighbours[id] = scored.slice(0, maxNeighbours);
   }
   return {
-    format: 'convrec-cooccurrence-1',
+    format: 'convrec-cooccurrence-2',
     sessions: sessions.length,
+    sessionItems: kept.slice(-(options.maxSessions ?? 50_000)),
     popularity: Object.fromEntries(popularity),
     neighbours,
   };

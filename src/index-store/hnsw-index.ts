@@ -10,7 +10,7 @@ export interface HnswParameters {
   seed: number;
 }
 
-export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 96, seed: 100 };
+export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 128, seed: 100 };
 
 /** One neighbour: catalog position and cosine similarity. */
 export interface VectorHit {

@@ -1,7 +1,6 @@
-import MiniSearch from 'minisearch';
-import type { Catalog } from '../catalog/index.js';
-import { itemText } from '../catalog/index.js';
+import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { tokenize } from '../text/tokenize.js';
+import { topK } from './top-k.js';
 
 /** One lexical hit: catalog position and BM25 score. */
 export interface LexicalHit {
@@ -9,47 +8,109 @@ export interface LexicalHit {
   score: number;
 }
 
+/** How much a word counts by the field it is in (BM25F-style weighted term frequency). */
+const fieldWeights = { title: 3, people: 2, genres: 1.5, other: 1 };
+const k1 = 1.2;
+const b = 0.75;
+/** Long dialogue queries cost one posting-list walk per word; the most recent words matter most. */
 const maxQueryTerms = 32;
 
-interface Document {
-  id: number;
-  title: string;
-  genres: string;
-  people: string;
-  text: string;
+function weightedTerms(item: CatalogItem, catalog: Catalog): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const token of tokenize(text)) out.set(token, (out.get(token) ?? 0) + weight);
+  };
+  add(item.title, fieldWeights.title);
+  add(item.people.join(' '), fieldWeights.people);
+  add(item.genres.join(' '), fieldWeights.genres);
+  const { mapping } = catalog;
+  for (const field of [...mapping.text, ...mapping.lists]) {
+    const value = item.fields[field];
+    if (value !== undefined) add(Array.isArray(value) ? value.join(' ') : String(value), fieldWeights.other);
+  }
+  return out;
 }
 
-/** BM25 search (MiniSearch) over title, genres, people and the flattened item text. */
+/**
+ * BM25 over title, people, genres and text fields, with posting lists in typed arrays so a query
+ * touches only the documents that contain its words and keeps the top k with a heap. (MiniSearch
+ * scored and sorted every match, about 140 ms a query on a 100k catalog.)
+ */
 export class LexicalIndex {
-  private constructor(private readonly search_: MiniSearch<Document>) {}
+  private readonly scores: Float64Array;
+  private readonly touched: Uint32Array;
+
+  private constructor(
+    private readonly vocabulary: Map<string, number>,
+    private readonly postingStart: Uint32Array,
+    private readonly postingDocuments: Uint32Array,
+    private readonly postingWeights: Float32Array,
+    private readonly lengthNorm: Float32Array,
+  ) {
+    this.scores = new Float64Array(lengthNorm.length);
+    this.touched = new Uint32Array(lengthNorm.length);
+  }
 
   static build(catalog: Catalog): LexicalIndex {
-    const search = new MiniSearch<Document>({
-      fields: ['title', 'genres', 'people', 'text'],
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => term,
-      searchOptions: { boost: { title: 3, genres: 1.5, people: 2 }, combineWith: 'OR' },
+    const documents = catalog.items.map((item) => weightedTerms(item, catalog));
+    const vocabulary = new Map<string, number>();
+    const frequency: number[] = [];
+    let totalLength = 0;
+    const lengths = new Float64Array(documents.length);
+    documents.forEach((terms, position) => {
+      for (const [term, weight] of terms) {
+        let id = vocabulary.get(term);
+        if (id === undefined) {
+          id = frequency.length;
+          vocabulary.set(term, id);
+          frequency.push(0);
+        }
+        frequency[id]!++;
+        lengths[position]! += weight;
+      }
+      totalLength += lengths[position]!;
     });
-    search.addAll(
-      catalog.items.map((item, position) => ({
-        id: position,
-        title: item.title,
-        genres: item.genres.join(' '),
-        people: item.people.join(' '),
-        text: itemText(item, catalog.mapping),
-      })),
-    );
-    return new LexicalIndex(search);
+    const postingStart = new Uint32Array(frequency.length + 1);
+    frequency.forEach((count, id) => (postingStart[id + 1] = postingStart[id]! + count));
+    const cursor = postingStart.slice(0, frequency.length);
+    const postingDocuments = new Uint32Array(postingStart[frequency.length]!);
+    const postingWeights = new Float32Array(postingDocuments.length);
+    documents.forEach((terms, position) => {
+      for (const [term, weight] of terms) {
+        const id = vocabulary.get(term)!;
+        const slot = cursor[id]!++;
+        postingDocuments[slot] = position;
+        postingWeights[slot] = weight;
+      }
+    });
+    const average = totalLength / Math.max(documents.length, 1) || 1;
+    const lengthNorm = Float32Array.from(lengths, (length) => k1 * (1 - b + (b * length) / average));
+    return new LexicalIndex(vocabulary, postingStart, postingDocuments, postingWeights, lengthNorm);
   }
 
   /** Top `k` positions for a free-text query; empty when the query has no indexed words. */
   search(query: string, k: number): LexicalHit[] {
-    const tokens = tokenize(query);
-    if (tokens.length === 0) return [];
-    // Long dialogue queries cost one posting-list walk per word; the most recent words matter most.
-    return this.search_
-      .search(tokens.slice(-maxQueryTerms).join(' '))
-      .slice(0, k)
-      .map((hit) => ({ position: hit.id as number, score: hit.score }));
+    const terms = [...new Set(tokenize(query).slice(-maxQueryTerms))];
+    const documentCount = this.lengthNorm.length;
+    const { scores, touched } = this;
+    let touchedCount = 0;
+    for (const term of terms) {
+      const id = this.vocabulary.get(term);
+      if (id === undefined) continue;
+      const start = this.postingStart[id]!;
+      const end = this.postingStart[id + 1]!;
+      const df = end - start;
+      const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+      for (let slot = start; slot < end; slot++) {
+        const position = this.postingDocuments[slot]!;
+        const weight = this.postingWeights[slot]!;
+        if (scores[position] === 0) touched[touchedCount++] = position;
+        scores[position]! += (idf * weight * (k1 + 1)) / (weight + this.lengthNorm[position]!);
+      }
+    }
+    const best = topK(touched, touchedCount, (position) => scores[position]!, k);
+    const hits = best.map((position) => ({ position, score: scores[position]! }));
+    for (let index = 0; index < touchedCount; index++) scores[touched[index]!] = 0;
+    return hits;
   }
 }

@@ -30,6 +30,12 @@ export interface RetrievalWeights {
   genre: number;
   /** Items already in the conversation that stay relevant (`recentIds`). */
   recent: number;
+  /** Items of logged sessions that share the most liked items with this one (session kNN). */
+  sessions: number;
+  /** How many content neighbours each liked item contributes. */
+  contentDepth: number;
+  /** How many neighbouring sessions session kNN reads. */
+  sessionNeighbours: number;
   /** Exponent β of the popularity prior: fused scores are multiplied by (1 + sessions)^β. */
   popularityPrior: number;
 }
@@ -42,6 +48,9 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   collaborative: 1.5,
   popularity: 0,
   popularityPrior: 0.2,
+  sessions: 0.5,
+  sessionNeighbours: 100,
+  contentDepth: 150,
   disliked: -0.5,
   depth: 150,
   rrfK: 30,
@@ -217,6 +226,50 @@ export class Retriever {
       .slice(0, k);
   }
 
+  private sessionIndex: Map<string, number[]> | undefined;
+
+  /**
+   * Session kNN: logged sessions are scored by the liked items they contain (decayed by rank,
+   * normalized by √length); items of the best sessions score the sum of their sessions' scores.
+   */
+  private sessionScores(seeds: string[], k: number, accept: (id: string) => boolean): string[] {
+    const sessions = this.components.cooccurrence?.sessionItems;
+    if (!sessions || seeds.length === 0) return [];
+    if (!this.sessionIndex) {
+      const index = new Map<string, number[]>();
+      sessions.forEach((items, position) => {
+        for (const id of items) {
+          const list = index.get(id);
+          if (list) list.push(position);
+          else index.set(id, [position]);
+        }
+      });
+      this.sessionIndex = index;
+    }
+    const sessionScore = new Map<number, number>();
+    seeds.forEach((seed, rank) => {
+      const weight = this.weights.likedDecay ** rank;
+      for (const position of this.sessionIndex!.get(seed) ?? []) {
+        sessionScore.set(position, (sessionScore.get(position) ?? 0) + weight);
+      }
+    });
+    const best = [...sessionScore.entries()]
+      .map(([position, score]) => [position, score / Math.sqrt(sessions[position]!.length)] as const)
+      .sort((left, right) => right[1] - left[1] || left[0] - right[0])
+      .slice(0, this.weights.sessionNeighbours);
+    const seedSet = new Set(seeds);
+    const itemScore = new Map<string, number>();
+    for (const [position, score] of best) {
+      for (const id of sessions[position]!) {
+        if (!seedSet.has(id) && accept(id)) itemScore.set(id, (itemScore.get(id) ?? 0) + score);
+      }
+    }
+    return [...itemScore.entries()]
+      .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+      .slice(0, k)
+      .map(([id]) => id);
+  }
+
   /**
    * Items of the given genres: most genres matched first, then most popular, then best placed in the
    * text-query lists (which orders them when there is no interaction log).
@@ -334,7 +387,7 @@ export class Retriever {
         source: 'content',
         ids:
           index < maxContentSeeds
-            ? this.contentNeighbours(id, depth, acceptPosition, hardFilters, excluded.size)
+            ? this.contentNeighbours(id, weights.contentDepth, acceptPosition, hardFilters, excluded.size)
             : [],
         weight: weights.content * decay,
       });
@@ -342,6 +395,13 @@ export class Retriever {
     if (likedIds.length > 0) {
       const collaborative = this.collaborativeScores(likedIds, depth, acceptId).map(([id]) => id);
       lists.push({ source: 'collaborative', ids: collaborative, weight: weights.collaborative });
+    }
+    if (likedIds.length > 0 && weights.sessions > 0) {
+      lists.push({
+        source: 'sessions',
+        ids: this.sessionScores(likedIds, depth, acceptId),
+        weight: weights.sessions,
+      });
     }
     if (preferredGenres.length > 0) {
       lists.push({

@@ -1,34 +1,31 @@
-/** Orthonormalizes the columns of a row-major (rows × width) matrix in place (modified Gram–Schmidt). */
+/**
+ * Orthonormalizes the columns of a row-major (rows × width) matrix in place (modified Gram–Schmidt).
+ * Works on contiguous column copies: strided column access was most of the embedder's fit time.
+ */
 export function orthonormalizeColumns(matrix: Float64Array, rows: number, width: number): void {
-  const column = new Float64Array(rows);
+  const columns = Array.from({ length: width }, (_, column) => {
+    const out = new Float64Array(rows);
+    for (let row = 0; row < rows; row++) out[row] = matrix[row * width + column]!;
+    return out;
+  });
   for (let current = 0; current < width; current++) {
-    for (let row = 0; row < rows; row++) column[row] = matrix[row * width + current]!;
+    const column = columns[current]!;
     for (let previous = 0; previous < current; previous++) {
+      const basis = columns[previous]!;
       let dot = 0;
-      for (let row = 0; row < rows; row++) dot += column[row]! * matrix[row * width + previous]!;
-      for (let row = 0; row < rows; row++) column[row]! -= dot * matrix[row * width + previous]!;
+      for (let row = 0; row < rows; row++) dot += column[row]! * basis[row]!;
+      for (let row = 0; row < rows; row++) column[row]! -= dot * basis[row]!;
     }
     let norm = 0;
     for (let row = 0; row < rows; row++) norm += column[row]! * column[row]!;
     norm = Math.sqrt(norm);
     const scale = norm > 1e-12 ? 1 / norm : 0;
-    for (let row = 0; row < rows; row++) matrix[row * width + current] = column[row]! * scale;
+    for (let row = 0; row < rows; row++) column[row]! *= scale;
   }
-}
-
-/** XᵀX of a row-major (rows × width) matrix, as a row-major width × width matrix. */
-export function gram(matrix: Float64Array, rows: number, width: number): Float64Array {
-  const out = new Float64Array(width * width);
-  for (let row = 0; row < rows; row++) {
-    const base = row * width;
-    for (let a = 0; a < width; a++) {
-      const value = matrix[base + a]!;
-      if (value === 0) continue;
-      for (let b = a; b < width; b++) out[a * width + b]! += value * matrix[base + b]!;
-    }
+  for (let column = 0; column < width; column++) {
+    const values = columns[column]!;
+    for (let row = 0; row < rows; row++) matrix[row * width + column] = values[row]!;
   }
-  for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) out[a * width + b] = out[b * width + a]!;
-  return out;
 }
 
 /**
