@@ -115,7 +115,7 @@ async function measureTurns(
   let full = 0;
   for (const turn of turns) {
     const started = now();
-    const { request } = buildRetrievalRequest(turn.context, retriever.components.titles);
+    const { request } = retriever.readDialogue(turn.context);
     const prepared = now();
     const candidates = await retriever.retrieve({ ...request, k: 100 });
     latencies.push(now() - started);

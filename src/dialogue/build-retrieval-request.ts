@@ -2,6 +2,7 @@ import type { RetrieveRequest } from '../retrieval/retriever.js';
 import type { TitleResolver } from '../titles/index.js';
 import type { DialogueMessage } from './dialogue-message.js';
 import { genreHints } from './genre-hints.js';
+import { yearHint, type YearRange } from './year-hints.js';
 import { sentenceAt, sentimentOf, type TitleSentiment } from './sentiment.js';
 
 /** A title found in the dialogue, with who said it and how. */
@@ -22,8 +23,18 @@ export interface DialogueReading {
     seenIds: string[];
     recentIds: string[];
     preferredGenres: string[];
+    preferredPeople: string[];
+    preferredYears?: YearRange;
     queries: string[];
   };
+}
+
+/** What the reading can recognise besides titles: the catalog's genres, its people, its latest year. */
+export interface DialogueVocabulary {
+  genres?: ReadonlySet<string>;
+  findPeople?: (text: string) => string[];
+  /** "Recent" means the few years before this one (default: the current year). */
+  latestYear?: number;
 }
 
 /** Removes mentioned titles from a text so the query keeps the user's own words. */
@@ -45,8 +56,13 @@ function withoutTitles(text: string, spans: { start: number; end: number }[]): s
 export function buildRetrievalRequest(
   messages: DialogueMessage[],
   titles: TitleResolver,
-  catalogGenres: ReadonlySet<string> = new Set(),
+  vocabulary: DialogueVocabulary = {},
 ): DialogueReading {
+  const {
+    genres = new Set<string>(),
+    findPeople = () => [],
+    latestYear = new Date().getFullYear(),
+  } = vocabulary;
   const mentions: DialogueMention[] = [];
   const userTexts: string[] = [];
   messages.forEach((message, messageIndex) => {
@@ -94,6 +110,21 @@ export function buildRetrievalRequest(
     ...new Set([recent[0] ?? '', recent.join(' '), userTexts.join(' ')].map((query) => query.trim())),
   ].filter(Boolean);
   const recentIds = suggested.filter((mention) => mention.sentiment !== 'seen').map((mention) => mention.id);
-  const preferredGenres = genreHints(userTexts.slice(-3).join(' '), catalogGenres);
-  return { mentions, request: { queries, likedIds, dislikedIds, seenIds, recentIds, preferredGenres } };
+  const recentWords = userTexts.slice(-3).join(' ');
+  const preferredGenres = genreHints(recentWords, genres);
+  const preferredPeople = findPeople(recentWords);
+  const preferredYears = yearHint(recentWords, latestYear);
+  return {
+    mentions,
+    request: {
+      queries,
+      likedIds,
+      dislikedIds,
+      seenIds,
+      recentIds,
+      preferredGenres,
+      preferredPeople,
+      ...(preferredYears ? { preferredYears } : {}),
+    },
+  };
 }

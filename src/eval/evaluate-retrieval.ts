@@ -1,4 +1,3 @@
-import { buildRetrievalRequest } from '../dialogue/build-retrieval-request.js';
 import type { Retriever } from '../retrieval/retriever.js';
 import { hitAt, mean, ndcgAt, percentile } from './metrics.js';
 import type { EvalTurn } from './redial-dataset.js';
@@ -51,10 +50,9 @@ export async function evaluateRetrieval(
   const standard: { ranking: string[]; target: string }[] = [];
   const novel: { ranking: string[]; target: string }[] = [];
   const latencies: number[] = [];
-  const genres = new Set(retriever.catalog.items.flatMap((item) => item.genres));
   for (const [index, turn] of turns.entries()) {
     const started = clock();
-    const { request } = buildRetrievalRequest(turn.context, retriever.components.titles, genres);
+    const { request } = retriever.readDialogue(turn.context);
     const candidates = await retriever.retrieve({ ...request, k: 150 }, options.signal);
     latencies.push(clock() - started);
     const ranking = candidates.map((candidate) => candidate.item.id);

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { cooccurrenceSimilarity, type CooccurrenceData } from '../collaborative/cooccurrence.js';
 import type { EmbeddingModel } from '../embeddings/embedding-model.js';
+import { buildRetrievalRequest, type DialogueReading } from '../dialogue/build-retrieval-request.js';
+import type { DialogueMessage } from '../dialogue/dialogue-message.js';
 import { ConvrecError } from '../errors/index.js';
+import { foldText } from '../text/tokenize.js';
 import type { HnswIndex } from '../index-store/hnsw-index.js';
 import type { LexicalIndex } from '../lexical/lexical-index.js';
 import type { TitleResolver } from '../titles/index.js';
@@ -32,6 +35,10 @@ export interface RetrievalWeights {
   recent: number;
   /** Items of logged sessions that share the most liked items with this one (session kNN). */
   sessions: number;
+  /** Popular items from the years the user asked for. */
+  years: number;
+  /** Popular items naming the people the user asked for. */
+  people: number;
   /** How many content neighbours each liked item contributes. */
   contentDepth: number;
   /** How many neighbouring sessions session kNN reads. */
@@ -51,6 +58,8 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   sessions: 0.5,
   sessionNeighbours: 100,
   contentDepth: 150,
+  people: 3,
+  years: 1,
   disliked: -0.5,
   depth: 150,
   rrfK: 30,
@@ -76,6 +85,14 @@ export const retrieveRequestSchema = z.object({
     .array(z.string())
     .default([])
     .describe('Items already discussed that stay relevant, e.g. earlier suggestions the user did not reject'),
+  preferredYears: z
+    .object({ from: z.number().int().optional(), to: z.number().int().optional() })
+    .optional()
+    .describe('Release years the user asked for (soft; filters are hard)'),
+  preferredPeople: z
+    .array(z.string())
+    .default([])
+    .describe('People the user asked for, e.g. an actor or director (soft; filters are hard)'),
   preferredGenres: z
     .array(z.string())
     .default([])
@@ -137,6 +154,24 @@ export class Retriever {
 
   get catalog(): Catalog {
     return this.components.catalog;
+  }
+
+  private genreNames: Set<string> | undefined;
+  private latestYear: number | undefined;
+
+  /**
+   * The offline reading of a dialogue (titles with sentiment, genres, people) as a retrieval request
+   * for this catalog.
+   */
+  readDialogue(messages: DialogueMessage[]): DialogueReading {
+    this.genreNames ??= new Set(this.components.catalog.items.flatMap((item) => item.genres));
+    this.latestYear ??=
+      Math.max(0, ...this.components.catalog.items.map((item) => item.year ?? 0)) || undefined;
+    return buildRetrievalRequest(messages, this.components.titles, {
+      genres: this.genreNames,
+      findPeople: (text) => this.peopleIn(text),
+      ...(this.latestYear ? { latestYear: this.latestYear } : {}),
+    });
   }
 
   /** How often an item appears in the interaction log (0 without a log). */
@@ -224,6 +259,105 @@ export class Retriever {
       .filter(([id]) => !seedSet.has(id))
       .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
       .slice(0, k);
+  }
+
+  private peopleIndex: Map<string, { name: string; items: CatalogItem[] }> | undefined;
+
+  private itemsByPerson(): Map<string, { name: string; items: CatalogItem[] }> {
+    if (!this.peopleIndex) {
+      const index = new Map<string, { name: string; items: CatalogItem[] }>();
+      for (const item of this.components.catalog.items) {
+        for (const name of new Set(item.people)) {
+          const key = foldText(name)
+            .replace(/[^a-z0-9]+/g, ' ')
+            .trim();
+          if (!key.includes(' ')) continue;
+          const entry = index.get(key);
+          if (entry) entry.items.push(item);
+          else index.set(key, { name, items: [item] });
+        }
+      }
+      this.peopleIndex = index;
+    }
+    return this.peopleIndex;
+  }
+
+  /** Full names of catalog people (two words or more) that a text mentions, in any case. */
+  peopleIn(text: string): string[] {
+    const words = foldText(text)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .split(' ');
+    const index = this.itemsByPerson();
+    const found: string[] = [];
+    for (let start = 0; start < words.length; start++) {
+      for (const length of [3, 2]) {
+        const entry = index.get(words.slice(start, start + length).join(' '));
+        if (entry && !found.includes(entry.name)) {
+          found.push(entry.name);
+          start += length - 1;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Items naming the given people: most of them first, then most popular. */
+  private peopleList(people: string[], k: number, accept: (id: string) => boolean): string[] {
+    const counts = new Map<string, number>();
+    for (const name of people) {
+      const key = foldText(name)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+      for (const item of this.itemsByPerson().get(key)?.items ?? []) {
+        if (accept(item.id)) counts.set(item.id, (counts.get(item.id) ?? 0) + 1);
+      }
+    }
+    return [...counts.entries()]
+      .sort(
+        (left, right) =>
+          right[1] - left[1] ||
+          this.popularity(right[0]) - this.popularity(left[0]) ||
+          (left[0] < right[0] ? -1 : 1),
+      )
+      .slice(0, k)
+      .map(([id]) => id);
+  }
+
+  /** Items released in a year range: most popular first, then best placed in the text-query lists. */
+  private yearList(
+    range: { from?: number | undefined; to?: number | undefined },
+    k: number,
+    accept: (id: string) => boolean,
+    textRank: Map<string, number>,
+  ): string[] {
+    const from = range.from ?? -Infinity;
+    const to = range.to ?? Infinity;
+    const scored: { id: string; popularity: number; rank: number }[] = [];
+    for (const item of this.itemsByPopularity()) {
+      if (item.year === undefined || item.year < from || item.year > to || !accept(item.id)) continue;
+      const popularity = this.popularity(item.id);
+      // Sorted by popularity: once k are in and popularity drops, nothing later can enter.
+      if (scored.length >= k && popularity < scored[k - 1]!.popularity) break;
+      scored.push({ id: item.id, popularity, rank: textRank.get(item.id) ?? Infinity });
+    }
+    return scored
+      .sort(
+        (left, right) =>
+          right.popularity - left.popularity || left.rank - right.rank || (left.id < right.id ? -1 : 1),
+      )
+      .slice(0, k)
+      .map((entry) => entry.id);
+  }
+
+  private popularityOrderedItems: CatalogItem[] | undefined;
+
+  private itemsByPopularity(): CatalogItem[] {
+    this.popularityOrderedItems ??= [...this.components.catalog.items].sort(
+      (left, right) => this.popularity(right.id) - this.popularity(left.id),
+    );
+    return this.popularityOrderedItems;
   }
 
   private sessionIndex: Map<string, number[]> | undefined;
@@ -347,8 +481,19 @@ export class Retriever {
         `invalid retrieve request: field "${issue?.path.join('.')}" ${issue?.message}`,
       );
     }
-    const { queries, likedIds, dislikedIds, seenIds, recentIds, preferredGenres, filters, excludeSeen, k } =
-      parsed.data;
+    const {
+      queries,
+      likedIds,
+      dislikedIds,
+      seenIds,
+      recentIds,
+      preferredGenres,
+      preferredPeople,
+      preferredYears,
+      filters,
+      excludeSeen,
+      k,
+    } = parsed.data;
     if (signal?.aborted)
       throw new ConvrecError('ABORTED', 'retrieval was cancelled', { cause: signal.reason });
     const { catalog, lexical } = this.components;
@@ -401,6 +546,20 @@ export class Retriever {
         source: 'sessions',
         ids: this.sessionScores(likedIds, depth, acceptId),
         weight: weights.sessions,
+      });
+    }
+    if (preferredYears && weights.years > 0) {
+      lists.push({
+        source: 'years',
+        ids: this.yearList(preferredYears, depth, acceptId, textRanks(lists)),
+        weight: weights.years,
+      });
+    }
+    if (preferredPeople.length > 0) {
+      lists.push({
+        source: 'people',
+        ids: this.peopleList(preferredPeople, depth, acceptId),
+        weight: weights.people,
       });
     }
     if (preferredGenres.length > 0) {

@@ -25,7 +25,9 @@ afterAll(async () => {
 });
 
 async function ask(text: string, k = 5) {
-  const { request } = buildRetrievalRequest([{ role: 'user', text }], retriever.components.titles, genres);
+  const { request } = buildRetrievalRequest([{ role: 'user', text }], retriever.components.titles, {
+    genres,
+  });
   return retriever.retrieve({ ...request, excludeSeen: true, k });
 }
 

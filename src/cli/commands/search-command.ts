@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import { buildRetrievalRequest } from '../../dialogue/build-retrieval-request.js';
 import type { RetrievalFilters } from '../../retrieval/filters.js';
 import { describeSources, formatCard } from '../describe-candidate.js';
 import { openFromOptions } from '../open-from-options.js';
@@ -58,12 +57,7 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
       if (options.excludePerson) filters.excludePeople = options.excludePerson;
       const { retriever } = await openFromOptions({ ...options, quiet: options.json === true }, config());
       const text = words.join(' ');
-      const genres = new Set(retriever.catalog.items.flatMap((item) => item.genres));
-      const { request, mentions } = buildRetrievalRequest(
-        [{ role: 'user', text }],
-        retriever.components.titles,
-        genres,
-      );
+      const { request, mentions } = retriever.readDialogue([{ role: 'user', text }]);
       const candidates = await retriever.retrieve({ ...request, filters, excludeSeen: true, k });
       if (options.json) {
         console.log(

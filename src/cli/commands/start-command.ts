@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import { buildRetrievalRequest } from '../../dialogue/build-retrieval-request.js';
 import type { DialogueMessage } from '../../dialogue/dialogue-message.js';
 import { describeSources, formatCard } from '../describe-candidate.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
@@ -30,7 +29,6 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
         `convrec — ${catalog.items.length} items from ${opened.catalogPath} (${manifest.embedder.provider} embeddings, offline mode: no LLM)`,
       );
       console.log(help);
-      const genres = new Set(catalog.items.flatMap((item) => item.genres));
       const input = createInterface({
         input: process.stdin,
         output: process.stdout,
@@ -62,7 +60,7 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
             continue;
           }
           messages.push({ role: 'user', text: line });
-          const { request, mentions } = buildRetrievalRequest(messages, retriever.components.titles, genres);
+          const { request, mentions } = retriever.readDialogue(messages);
           const candidates = await retriever.retrieve({
             ...request,
             excludeSeen: true,
