@@ -33,6 +33,12 @@ export interface DialogueReading {
 export interface DialogueVocabulary {
   genres?: ReadonlySet<string>;
   findPeople?: (text: string) => string[];
+  /**
+   * Let a latest message that asks for something new drop earlier likes (default false: on ReDial
+   * valid it costs R@10 .189 → .187 and R@50 .391 → .383, since seekers mostly add to their
+   * preferences; interactive chat turns it on, where "now something for the kids" means it).
+   */
+  topicShift?: boolean;
   /** "Recent" means the few years before this one (default: the current year). */
   latestYear?: number;
 }
@@ -105,11 +111,35 @@ export function buildRetrievalRequest(
     .map((mention) => mention.id);
   const seenIds = ordered.filter((mention) => mention.sentiment === 'seen').map((mention) => mention.id);
 
+  // A latest message that asks for something of its own ("now a funny animated movie"), names no
+  // title and does not point back ("more like that") starts a new topic: earlier likes stop steering.
+  const lastUserIndex = messages.map((message) => message.role).lastIndexOf('user');
+  const latestText = userTexts[userTexts.length - 1] ?? '';
+  const latestHints =
+    genreHints(latestText, genres).length > 0 ||
+    findPeople(latestText).length > 0 ||
+    yearHint(latestText, latestYear);
+  const pointsBack =
+    /\b(like (that|this|those|it|them)|similar|more|another|same|those|that one|the (first|second|third|last) one)\b/i;
+  const fresh =
+    (vocabulary.topicShift ?? false) &&
+    userTexts.length > 1 &&
+    latestHints &&
+    !mentions.some((mention) => mention.messageIndex === lastUserIndex) &&
+    !pointsBack.test(latestText);
+  if (fresh) {
+    const earlier = likedIds.splice(0, likedIds.length);
+    seenIds.push(...earlier.filter((id) => !seenIds.includes(id)));
+    userTexts.splice(0, userTexts.length - 1);
+  }
+
   const recent = userTexts.slice(-2).reverse();
   const queries = [
     ...new Set([recent[0] ?? '', recent.join(' '), userTexts.join(' ')].map((query) => query.trim())),
   ].filter(Boolean);
-  const recentIds = suggested.filter((mention) => mention.sentiment !== 'seen').map((mention) => mention.id);
+  const recentIds = (fresh ? [] : suggested)
+    .filter((mention) => mention.sentiment !== 'seen')
+    .map((mention) => mention.id);
   const recentWords = userTexts.slice(-3).join(' ');
   const preferredGenres = genreHints(recentWords, genres);
   const preferredPeople = findPeople(recentWords);

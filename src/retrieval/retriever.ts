@@ -57,7 +57,7 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   popularityPrior: 0.2,
   sessions: 0.5,
   sessionNeighbours: 100,
-  contentDepth: 150,
+  contentDepth: 100,
   people: 3,
   years: 1,
   disliked: -0.5,
@@ -163,7 +163,7 @@ export class Retriever {
    * The offline reading of a dialogue (titles with sentiment, genres, people) as a retrieval request
    * for this catalog.
    */
-  readDialogue(messages: DialogueMessage[]): DialogueReading {
+  readDialogue(messages: DialogueMessage[], options: { topicShift?: boolean } = {}): DialogueReading {
     this.genreNames ??= new Set(this.components.catalog.items.flatMap((item) => item.genres));
     this.latestYear ??=
       Math.max(0, ...this.components.catalog.items.map((item) => item.year ?? 0)) || undefined;
@@ -171,6 +171,7 @@ export class Retriever {
       genres: this.genreNames,
       findPeople: (text) => this.peopleIn(text),
       ...(this.latestYear ? { latestYear: this.latestYear } : {}),
+      ...(options.topicShift === undefined ? {} : { topicShift: options.topicShift }),
     });
   }
 

@@ -128,6 +128,18 @@ export class TitleResolver {
    * only count when capitalized or followed by a year, so ordinary words are not taken for titles.
    */
   findMentions(text: string): TitleMention[] {
+    // A conversation is re-read every turn: each message is scanned once.
+    const cached = this.mentionCache.get(text);
+    if (cached) return cached;
+    const found = this.scanMentions(text);
+    this.mentionCache.set(text, found);
+    if (this.mentionCache.size > 5_000) this.mentionCache.delete(this.mentionCache.keys().next().value!);
+    return found;
+  }
+
+  private readonly mentionCache = new Map<string, TitleMention[]>();
+
+  private scanMentions(text: string): TitleMention[] {
     const words = [...text.matchAll(wordPattern)].map((match) => ({
       word: match[0],
       start: match.index,

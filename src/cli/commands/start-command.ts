@@ -60,7 +60,7 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
             continue;
           }
           messages.push({ role: 'user', text: line });
-          const { request, mentions } = retriever.readDialogue(messages);
+          const { request, mentions } = retriever.readDialogue(messages, { topicShift: true });
           const candidates = await retriever.retrieve({
             ...request,
             excludeSeen: true,
