@@ -419,9 +419,25 @@ export class Retriever {
     if (wanted.size === 0) return [];
     const scored: { id: string; overlap: number; popularity: number; rank: number }[] = [];
     const seen = new Set<string>();
+    // Candidates: the most popular allowed items of each genre (lists are sorted by popularity),
+    // plus the genre's items that the text queries found. Bounded work on large catalogs.
+    const candidates: CatalogItem[] = [];
     for (const genre of wanted) {
+      let taken = 0;
       for (const item of this.itemsByGenre().get(genre) ?? []) {
-        if (seen.has(item.id) || !accept(item.id)) continue;
+        if (taken >= k * 4) break;
+        if (!accept(item.id)) continue;
+        candidates.push(item);
+        taken++;
+      }
+    }
+    for (const id of textRank.keys()) {
+      const item = this.components.catalog.byId.get(id);
+      if (item && item.genres.some((genre) => wanted.has(genre)) && accept(id)) candidates.push(item);
+    }
+    {
+      for (const item of candidates) {
+        if (seen.has(item.id)) continue;
         seen.add(item.id);
         const overlap = item.genres.filter((name) => wanted.has(name)).length;
         scored.push({
@@ -455,6 +471,9 @@ export class Retriever {
           if (list) list.push(item);
           else this.genreIndex.set(genre, [item]);
         }
+      }
+      for (const list of this.genreIndex.values()) {
+        list.sort((left, right) => this.popularity(right.id) - this.popularity(left.id));
       }
     }
     return this.genreIndex;
@@ -580,7 +599,11 @@ export class Retriever {
         weight: weights.disliked,
       });
     }
-    const popular = this.popularityOrder.filter(acceptId).slice(0, depth);
+    const popular: string[] = [];
+    for (const id of this.popularityOrder) {
+      if (popular.length >= depth) break;
+      if (acceptId(id)) popular.push(id);
+    }
     lists.push({ source: 'popularity', ids: popular, weight: weights.popularity });
 
     const fused = reciprocalRankFusion(lists, weights.rrfK).filter(
