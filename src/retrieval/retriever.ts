@@ -1,74 +1,20 @@
 import { z } from 'zod';
 import type { Catalog, CatalogItem } from '../catalog/index.js';
-import { cooccurrenceSimilarity, type CooccurrenceData } from '../collaborative/cooccurrence.js';
+import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
 import type { EmbeddingModel } from '../embeddings/embedding-model.js';
 import { buildRetrievalRequest, type DialogueReading } from '../dialogue/build-retrieval-request.js';
 import type { DialogueMessage } from '../dialogue/dialogue-message.js';
 import { ConvrecError } from '../errors/index.js';
-import { foldText } from '../text/tokenize.js';
 import type { HnswIndex } from '../index-store/hnsw-index.js';
 import type { LexicalIndex } from '../lexical/lexical-index.js';
 import type { TitleResolver } from '../titles/index.js';
 import { compileFilters, retrievalFiltersSchema } from './filters.js';
+import { CollaborativeLists } from './collaborative-lists.js';
+import { FacetLists } from './facet-lists.js';
 import { reciprocalRankFusion, type RankedList } from './fusion.js';
+import { defaultRetrievalWeights, type RetrievalWeights } from './retrieval-weights.js';
 
-/** How much each signal counts in fusion; tuned on ReDial valid. */
-export interface RetrievalWeights {
-  dense: number;
-  lexical: number;
-  content: number;
-  collaborative: number;
-  popularity: number;
-  disliked: number;
-  /** How many hits each source list contributes. */
-  depth: number;
-  /** The k of reciprocal rank fusion. */
-  rrfK: number;
-  /** Weight multiplier per position in `likedIds` (1, decay, decay², ...). */
-  likedDecay: number;
-  /** Popularity exponent of co-occurrence similarity (0.5 = cosine). */
-  collaborativeAlpha: number;
-  collaborativeShrinkage: number;
-  /** Popular items of the genres the user asked for. */
-  genre: number;
-  /** Items already in the conversation that stay relevant (`recentIds`). */
-  recent: number;
-  /** Items of logged sessions that share the most liked items with this one (session kNN). */
-  sessions: number;
-  /** Popular items from the years the user asked for. */
-  years: number;
-  /** Popular items naming the people the user asked for. */
-  people: number;
-  /** How many content neighbours each liked item contributes. */
-  contentDepth: number;
-  /** How many neighbouring sessions session kNN reads. */
-  sessionNeighbours: number;
-  /** Exponent β of the popularity prior: fused scores are multiplied by (1 + sessions)^β. */
-  popularityPrior: number;
-}
-
-/** Tuned by coordinate descent on ReDial valid (5 folds, log without the evaluated dialogues). */
-export const defaultRetrievalWeights: RetrievalWeights = {
-  dense: 0.3,
-  lexical: 0.3,
-  content: 0.8,
-  collaborative: 1.5,
-  popularity: 0,
-  popularityPrior: 0.2,
-  sessions: 0.5,
-  sessionNeighbours: 100,
-  contentDepth: 100,
-  people: 3,
-  years: 1,
-  disliked: -0.5,
-  depth: 150,
-  rrfK: 30,
-  likedDecay: 0.9,
-  collaborativeAlpha: 0.3,
-  collaborativeShrinkage: 8,
-  genre: 1.5,
-  recent: 2,
-};
+export { defaultRetrievalWeights, type RetrievalWeights } from './retrieval-weights.js';
 
 export const retrieveRequestSchema = z.object({
   queries: z
@@ -139,6 +85,8 @@ export class Retriever {
   private readonly positionOf: Map<string, number>;
   private readonly popularityOrder: string[];
   private readonly queryCache = new Map<string, number[]>();
+  private readonly facets: FacetLists;
+  private readonly collaborative: CollaborativeLists | undefined;
 
   constructor(
     readonly components: RetrievalComponents,
@@ -146,6 +94,8 @@ export class Retriever {
   ) {
     const { catalog, cooccurrence } = components;
     this.positionOf = new Map(catalog.items.map((item, position) => [item.id, position]));
+    this.facets = new FacetLists(catalog, (id) => this.popularity(id));
+    this.collaborative = cooccurrence ? new CollaborativeLists(cooccurrence, weights) : undefined;
     const popularity = cooccurrence?.popularity ?? {};
     this.popularityOrder = Object.keys(popularity)
       .filter((id) => this.positionOf.has(id))
@@ -169,7 +119,7 @@ export class Retriever {
       Math.max(0, ...this.components.catalog.items.map((item) => item.year ?? 0)) || undefined;
     return buildRetrievalRequest(messages, this.components.titles, {
       genres: this.genreNames,
-      findPeople: (text) => this.peopleIn(text),
+      findPeople: (text) => this.facets.peopleIn(text),
       ...(this.latestYear ? { latestYear: this.latestYear } : {}),
       ...(options.topicShift === undefined ? {} : { topicShift: options.topicShift }),
     });
@@ -227,256 +177,7 @@ export class Retriever {
 
   /** Co-occurrence neighbours of an item from the interaction log, most similar first. */
   collaborativeNeighbours(id: string, k: number): string[] {
-    return this.collaborativeScores([id], k).map(([other]) => other);
-  }
-
-  /** Item-kNN over co-occurrence: Σ over seeds of decay^rank · similarity, best first. */
-  private collaborativeScores(
-    seeds: string[],
-    k: number,
-    accept?: (id: string) => boolean,
-  ): [string, number][] {
-    const cooccurrence = this.components.cooccurrence;
-    if (!cooccurrence) return [];
-    const { collaborativeAlpha, collaborativeShrinkage, likedDecay } = this.weights;
-    const totals = new Map<string, number>();
-    seeds.forEach((seed, rank) => {
-      const seedPopularity = cooccurrence.popularity[seed] ?? 0;
-      const weight = likedDecay ** rank;
-      for (const [other, count] of cooccurrence.neighbours[seed] ?? []) {
-        if (accept && !accept(other)) continue;
-        const similarity = cooccurrenceSimilarity(
-          count,
-          seedPopularity,
-          cooccurrence.popularity[other] ?? 1,
-          collaborativeAlpha,
-          collaborativeShrinkage,
-        );
-        totals.set(other, (totals.get(other) ?? 0) + weight * similarity);
-      }
-    });
-    const seedSet = new Set(seeds);
-    return [...totals.entries()]
-      .filter(([id]) => !seedSet.has(id))
-      .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
-      .slice(0, k);
-  }
-
-  private peopleIndex: Map<string, { name: string; items: CatalogItem[] }> | undefined;
-
-  private itemsByPerson(): Map<string, { name: string; items: CatalogItem[] }> {
-    if (!this.peopleIndex) {
-      const index = new Map<string, { name: string; items: CatalogItem[] }>();
-      for (const item of this.components.catalog.items) {
-        for (const name of new Set(item.people)) {
-          const key = foldText(name)
-            .replace(/[^a-z0-9]+/g, ' ')
-            .trim();
-          if (!key.includes(' ')) continue;
-          const entry = index.get(key);
-          if (entry) entry.items.push(item);
-          else index.set(key, { name, items: [item] });
-        }
-      }
-      this.peopleIndex = index;
-    }
-    return this.peopleIndex;
-  }
-
-  /** Full names of catalog people (two words or more) that a text mentions, in any case. */
-  peopleIn(text: string): string[] {
-    const words = foldText(text)
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()
-      .split(' ');
-    const index = this.itemsByPerson();
-    const found: string[] = [];
-    for (let start = 0; start < words.length; start++) {
-      for (const length of [3, 2]) {
-        const entry = index.get(words.slice(start, start + length).join(' '));
-        if (entry && !found.includes(entry.name)) {
-          found.push(entry.name);
-          start += length - 1;
-          break;
-        }
-      }
-    }
-    return found;
-  }
-
-  /** Items naming the given people: most of them first, then most popular. */
-  private peopleList(people: string[], k: number, accept: (id: string) => boolean): string[] {
-    const counts = new Map<string, number>();
-    for (const name of people) {
-      const key = foldText(name)
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim();
-      for (const item of this.itemsByPerson().get(key)?.items ?? []) {
-        if (accept(item.id)) counts.set(item.id, (counts.get(item.id) ?? 0) + 1);
-      }
-    }
-    return [...counts.entries()]
-      .sort(
-        (left, right) =>
-          right[1] - left[1] ||
-          this.popularity(right[0]) - this.popularity(left[0]) ||
-          (left[0] < right[0] ? -1 : 1),
-      )
-      .slice(0, k)
-      .map(([id]) => id);
-  }
-
-  /** Items released in a year range: most popular first, then best placed in the text-query lists. */
-  private yearList(
-    range: { from?: number | undefined; to?: number | undefined },
-    k: number,
-    accept: (id: string) => boolean,
-    textRank: Map<string, number>,
-  ): string[] {
-    const from = range.from ?? -Infinity;
-    const to = range.to ?? Infinity;
-    const scored: { id: string; popularity: number; rank: number }[] = [];
-    for (const item of this.itemsByPopularity()) {
-      if (item.year === undefined || item.year < from || item.year > to || !accept(item.id)) continue;
-      const popularity = this.popularity(item.id);
-      // Sorted by popularity: once k are in and popularity drops, nothing later can enter.
-      if (scored.length >= k && popularity < scored[k - 1]!.popularity) break;
-      scored.push({ id: item.id, popularity, rank: textRank.get(item.id) ?? Infinity });
-    }
-    return scored
-      .sort(
-        (left, right) =>
-          right.popularity - left.popularity || left.rank - right.rank || (left.id < right.id ? -1 : 1),
-      )
-      .slice(0, k)
-      .map((entry) => entry.id);
-  }
-
-  private popularityOrderedItems: CatalogItem[] | undefined;
-
-  private itemsByPopularity(): CatalogItem[] {
-    this.popularityOrderedItems ??= [...this.components.catalog.items].sort(
-      (left, right) => this.popularity(right.id) - this.popularity(left.id),
-    );
-    return this.popularityOrderedItems;
-  }
-
-  private sessionIndex: Map<string, number[]> | undefined;
-
-  /**
-   * Session kNN: logged sessions are scored by the liked items they contain (decayed by rank,
-   * normalized by √length); items of the best sessions score the sum of their sessions' scores.
-   */
-  private sessionScores(seeds: string[], k: number, accept: (id: string) => boolean): string[] {
-    const sessions = this.components.cooccurrence?.sessionItems;
-    if (!sessions || seeds.length === 0) return [];
-    if (!this.sessionIndex) {
-      const index = new Map<string, number[]>();
-      sessions.forEach((items, position) => {
-        for (const id of items) {
-          const list = index.get(id);
-          if (list) list.push(position);
-          else index.set(id, [position]);
-        }
-      });
-      this.sessionIndex = index;
-    }
-    const sessionScore = new Map<number, number>();
-    seeds.forEach((seed, rank) => {
-      const weight = this.weights.likedDecay ** rank;
-      for (const position of this.sessionIndex!.get(seed) ?? []) {
-        sessionScore.set(position, (sessionScore.get(position) ?? 0) + weight);
-      }
-    });
-    const best = [...sessionScore.entries()]
-      .map(([position, score]) => [position, score / Math.sqrt(sessions[position]!.length)] as const)
-      .sort((left, right) => right[1] - left[1] || left[0] - right[0])
-      .slice(0, this.weights.sessionNeighbours);
-    const seedSet = new Set(seeds);
-    const itemScore = new Map<string, number>();
-    for (const [position, score] of best) {
-      for (const id of sessions[position]!) {
-        if (!seedSet.has(id) && accept(id)) itemScore.set(id, (itemScore.get(id) ?? 0) + score);
-      }
-    }
-    return [...itemScore.entries()]
-      .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
-      .slice(0, k)
-      .map(([id]) => id);
-  }
-
-  /**
-   * Items of the given genres: most genres matched first, then most popular, then best placed in the
-   * text-query lists (which orders them when there is no interaction log).
-   */
-  private genreList(
-    genres: string[],
-    k: number,
-    accept: (id: string) => boolean,
-    textRank: Map<string, number>,
-  ): string[] {
-    const wanted = new Set(genres.map((genre) => genre.toLowerCase()));
-    if (wanted.size === 0) return [];
-    const scored: { id: string; overlap: number; popularity: number; rank: number }[] = [];
-    const seen = new Set<string>();
-    // Candidates: the most popular allowed items of each genre (lists are sorted by popularity),
-    // plus the genre's items that the text queries found. Bounded work on large catalogs.
-    const candidates: CatalogItem[] = [];
-    for (const genre of wanted) {
-      let taken = 0;
-      for (const item of this.itemsByGenre().get(genre) ?? []) {
-        if (taken >= k * 4) break;
-        if (!accept(item.id)) continue;
-        candidates.push(item);
-        taken++;
-      }
-    }
-    for (const id of textRank.keys()) {
-      const item = this.components.catalog.byId.get(id);
-      if (item && item.genres.some((genre) => wanted.has(genre)) && accept(id)) candidates.push(item);
-    }
-    {
-      for (const item of candidates) {
-        if (seen.has(item.id)) continue;
-        seen.add(item.id);
-        const overlap = item.genres.filter((name) => wanted.has(name)).length;
-        scored.push({
-          id: item.id,
-          overlap,
-          popularity: this.popularity(item.id),
-          rank: textRank.get(item.id) ?? Infinity,
-        });
-      }
-    }
-    return scored
-      .sort(
-        (left, right) =>
-          right.overlap - left.overlap ||
-          right.popularity - left.popularity ||
-          left.rank - right.rank ||
-          (left.id < right.id ? -1 : 1),
-      )
-      .slice(0, k)
-      .map((entry) => entry.id);
-  }
-
-  private genreIndex: Map<string, CatalogItem[]> | undefined;
-
-  private itemsByGenre(): Map<string, CatalogItem[]> {
-    if (!this.genreIndex) {
-      this.genreIndex = new Map();
-      for (const item of this.components.catalog.items) {
-        for (const genre of item.genres) {
-          const list = this.genreIndex.get(genre);
-          if (list) list.push(item);
-          else this.genreIndex.set(genre, [item]);
-        }
-      }
-      for (const list of this.genreIndex.values()) {
-        list.sort((left, right) => this.popularity(right.id) - this.popularity(left.id));
-      }
-    }
-    return this.genreIndex;
+    return (this.collaborative?.itemNeighbours([id], k) ?? []).map(([other]) => other);
   }
 
   /** Items similar to the given ones, blending content and collaborative similarity. */
@@ -558,34 +259,36 @@ export class Retriever {
       });
     });
     if (likedIds.length > 0) {
-      const collaborative = this.collaborativeScores(likedIds, depth, acceptId).map(([id]) => id);
+      const collaborative = (this.collaborative?.itemNeighbours(likedIds, depth, acceptId) ?? []).map(
+        ([id]) => id,
+      );
       lists.push({ source: 'collaborative', ids: collaborative, weight: weights.collaborative });
     }
     if (likedIds.length > 0 && weights.sessions > 0) {
       lists.push({
         source: 'sessions',
-        ids: this.sessionScores(likedIds, depth, acceptId),
+        ids: this.collaborative?.sessionNeighbours(likedIds, depth, acceptId) ?? [],
         weight: weights.sessions,
       });
     }
     if (preferredYears && weights.years > 0) {
       lists.push({
         source: 'years',
-        ids: this.yearList(preferredYears, depth, acceptId, textRanks(lists)),
+        ids: this.facets.yearList(preferredYears, depth, acceptId, textRanks(lists)),
         weight: weights.years,
       });
     }
     if (preferredPeople.length > 0) {
       lists.push({
         source: 'people',
-        ids: this.peopleList(preferredPeople, depth, acceptId),
+        ids: this.facets.peopleList(preferredPeople, depth, acceptId),
         weight: weights.people,
       });
     }
     if (preferredGenres.length > 0) {
       lists.push({
         source: 'genre',
-        ids: this.genreList(preferredGenres, depth, acceptId, textRanks(lists)),
+        ids: this.facets.genreList(preferredGenres, depth, acceptId, textRanks(lists)),
         weight: weights.genre,
       });
     }
