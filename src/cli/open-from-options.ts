@@ -61,6 +61,9 @@ export async function openFromOptions(options: CatalogCliOptions, config: Convre
       ...(embedder ? { embedder } : {}),
       rebuild: options.rebuild ? 'always' : 'if-stale',
       onProgress: options.quiet ? () => {} : progress.onProgress,
+      onRebuild: (reason) => {
+        if (!options.quiet) process.stderr.write(`Building the index in ${indexDirectory} (${reason})\n`);
+      },
     });
     return { ...opened, catalogPath, indexDirectory, elapsedMs: performance.now() - started };
   } finally {

@@ -153,6 +153,8 @@ export interface OpenOrBuildOptions extends OpenIndexOptions {
   rebuild?: 'if-stale' | 'always' | 'never';
   dimensions?: number;
   onProgress?: (progress: BuildProgress) => void;
+  /** Told why the index is being (re)built, before the build starts. */
+  onRebuild?: (reason: string) => void;
   signal?: AbortSignal;
 }
 
@@ -168,6 +170,7 @@ export async function openOrBuildIndex(
       const stale =
         isConvrecError(error) && ['INDEX_NOT_FOUND', 'INDEX_MISMATCH', 'INDEX_CORRUPT'].includes(error.code);
       if (mode === 'never' || !stale) throw error;
+      options.onRebuild?.(error.code === 'INDEX_NOT_FOUND' ? 'no index yet' : error.message.split('. ')[0]!);
     }
   }
   const built: BuiltIndex = await buildIndex({

@@ -15,6 +15,8 @@ export interface OpenRetrieverOptions {
   rebuild?: 'if-stale' | 'always' | 'never';
   weights?: Partial<RetrievalWeights>;
   onProgress?: (progress: BuildProgress) => void;
+  /** Told why the index is being (re)built. */
+  onRebuild?: (reason: string) => void;
   signal?: AbortSignal;
 }
 
@@ -34,6 +36,7 @@ export async function openRetriever(
     ...(options.embedder ? { embedder: options.embedder } : {}),
     ...(options.rebuild ? { rebuild: options.rebuild } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onRebuild ? { onRebuild: options.onRebuild } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const retriever = new Retriever(components, { ...defaultRetrievalWeights, ...options.weights });
