@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import type { HnswParameters } from '../index-store/index.js';
 import { benchRedial, redialAvailable, type RedialReport } from './redial-bench.js';
 import { machineInfo, progress, type Figure } from './report.js';
 import { benchSynthetic, type SyntheticReport } from './synthetic-bench.js';
@@ -9,6 +10,12 @@ import { benchSynthetic, type SyntheticReport } from './synthetic-bench.js';
 function count(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return parsed;
+}
+
+function positive(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a whole number ≥ 1');
   return parsed;
 }
 
@@ -26,6 +33,7 @@ const program = new Command('bench')
       '(progress goes to stderr):',
       '  ReDial   index build ≤ 15 s, cold open ≤ 1 s, per-turn retrieval p95 ≤ 15 ms, HNSW recall@10 ≥ 0.99',
       '  100k     synthetic catalog retrieval p95 ≤ 30 ms, RSS ≤ 800 MB, HNSW recall@10 ≥ 0.99 at ≥ 50× exact scan',
+      '           (latency and RSS measured in a fresh serving process that loads the saved catalog, log and index)',
     ].join('\n'),
   )
   .option(
@@ -52,6 +60,21 @@ const program = new Command('bench')
   )
   .option('--seed <n>', 'seed of the synthetic generator and query sampling', count, 7)
   .option(
+    '--hnsw-m <n>',
+    'HNSW M (links per node) of the synthetic index; default: buildIndex default',
+    positive,
+  )
+  .option(
+    '--hnsw-ef-construction <n>',
+    'HNSW efConstruction of the synthetic index; default: buildIndex default',
+    positive,
+  )
+  .option(
+    '--hnsw-ef-search <n>',
+    'HNSW efSearch of the synthetic index (recorded in its manifest); default: buildIndex default',
+    positive,
+  )
+  .option(
     '--quick',
     'smaller run for a smoke test (100 turns, 20k synthetic items, 100 queries, 200 quality queries); explicit options still win',
     false,
@@ -59,7 +82,7 @@ const program = new Command('bench')
   .option('--keep-temp', 'keep the temporary index folders and print where they are', false)
   .addHelpText(
     'after',
-    '\nExamples:\n  npm run bench\n  npm run bench -- --quick\n  npm run bench -- --synthetic 0 --out reports/bench.json\n',
+    '\nExamples:\n  npm run bench\n  npm run bench -- --quick\n  npm run bench -- --synthetic 0 --out reports/bench.json\n  npm run bench -- --hnsw-m 32 --hnsw-ef-construction 200 --hnsw-ef-search 256\n',
   );
 
 interface Options {
@@ -72,6 +95,9 @@ interface Options {
   fitSample: number;
   sweep: number[];
   seed: number;
+  hnswM?: number;
+  hnswEfConstruction?: number;
+  hnswEfSearch?: number;
   quick: boolean;
   keepTemp: boolean;
 }
@@ -99,6 +125,11 @@ async function main(): Promise<void> {
     if (fromDefault('queries')) options.queries = 100;
     if (fromDefault('qualityQueries')) options.qualityQueries = 200;
   }
+  const hnsw: Partial<HnswParameters> = {
+    ...(options.hnswM !== undefined ? { m: options.hnswM } : {}),
+    ...(options.hnswEfConstruction !== undefined ? { efConstruction: options.hnswEfConstruction } : {}),
+    ...(options.hnswEfSearch !== undefined ? { efSearch: options.hnswEfSearch } : {}),
+  };
   const dataDir = resolve(options.data);
   const root = await mkdtemp(join(tmpdir(), 'convrec-bench-'));
   progress(`temp folder ${root}`);
@@ -136,7 +167,9 @@ async function main(): Promise<void> {
         qualityQueries: options.qualityQueries,
         sweep: options.sweep,
         directory: join(root, 'synthetic'),
+        serveDirectory: join(root, 'synthetic-serve'),
         seed: options.seed,
+        ...(Object.keys(hnsw).length > 0 ? { hnsw } : {}),
         ...(redialCatalog ? { redial: redialCatalog } : {}),
       });
     }

@@ -1,7 +1,10 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { itemText, parseCatalog, type Catalog } from '../catalog/index.js';
+import type { InteractionLog } from '../collaborative/interaction-log.js';
 import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
-import { buildIndex, openIndex, saveIndex } from '../index-store/index.js';
+import { buildIndex, openIndex, saveIndex, type HnswParameters } from '../index-store/index.js';
 import { Retriever } from '../retrieval/retriever.js';
 import { measureHnswQuality, type QualityReport } from './hnsw-quality.js';
 import {
@@ -18,6 +21,7 @@ import {
   type LatencySummary,
 } from './report.js';
 import { profileRetrieval, type ComponentProfile } from './retrieval-profile.js';
+import { runServeProbe, writeProbeQueries, type ServeProbeResult } from './serve-process.js';
 import { dominantStage, StageTimer } from './stage-timer.js';
 import {
   generateCatalog,
@@ -37,8 +41,13 @@ export interface SyntheticBenchOptions {
   warmupQueries: number;
   qualityQueries: number;
   sweep: number[];
+  /** Where the index is saved. */
   directory: string;
+  /** Where the catalog JSONL, the log JSONL and the query file for the serve probe are written. */
+  serveDirectory: string;
   seed: number;
+  /** HNSW parameters for the synthetic index; unset ones take buildIndex's defaults. */
+  hnsw?: Partial<HnswParameters>;
   /** The ReDial catalog, whose plots, genres and people feed the generator when present. */
   redial?: Catalog;
 }
@@ -63,31 +72,67 @@ export interface SyntheticReport {
     embedderFitSample: number;
     buildIndexMs: number;
     saveIndexMs: number;
+    /** HNSW parameters the index was built with. */
+    hnsw: HnswParameters;
     stagesMs: Record<string, number>;
     dominantStage: { stage: string; ms: number; share: number };
     note: string;
   };
+  /** openIndex in the serving process (fresh Node process, files likely in the OS page cache). */
   openIndexMs: Figure;
+  /** openIndex in the bench process, informational. */
+  openIndexMsInProcess: number;
+  /** The serving measurement: a fresh Node process that loads catalog, log and index from disk. */
+  serving: {
+    note: string;
+    command: string[];
+    wallMs: number;
+    files: { catalogBytes: number; logBytes: number };
+    probe: ServeProbeResult;
+  };
   retrieval: {
     queries: number;
     warmupQueries: number;
     k: number;
     mix: { textOnly: number; likedOnly: number; both: number };
+    /** Latency in the serving process. */
     latency: LatencySummary;
     p95Ms: Figure;
     p50Ms: Figure;
     meanMs: Figure;
+    note: string;
+    /** The same queries timed in the bench process, informational. */
+    inProcess: { latency: LatencySummary; note: string };
+    /** Per-signal breakdown, timed in the bench process. */
     profile: ComponentProfile;
   };
   memory: {
+    /** RSS of the serving process right after its timed queries. */
     rssMb: Figure;
     note: string;
-    heapUsedMb: number;
-    externalMb: number;
-    rssAfterGcMb?: number;
-    heapUsedAfterGcMb?: number;
-    /** Memory after a forced GC at points of the synthetic run (live data vs garbage). */
-    checkpointsAfterGc: Record<string, { rssMb: number; heapUsedMb: number; externalMb: number }>;
+    serving: {
+      /** Node plus the tsx loader, before reading anything. */
+      startupRssMb: number;
+      afterCatalogRssMb: number;
+      afterLogRssMb: number;
+      afterOpenRssMb: number;
+      heapUsedMb: number;
+      externalMb: number;
+      rssAfterGcMb?: number;
+      heapUsedAfterGcMb?: number;
+      peakRssMb: number;
+    };
+    /** The bench process itself (it generated the catalog, built the index, ran ReDial): informational. */
+    inProcess: {
+      rssMb: number;
+      note: string;
+      heapUsedMb: number;
+      externalMb: number;
+      rssAfterGcMb?: number;
+      heapUsedAfterGcMb?: number;
+      /** Memory after a forced GC at points of the synthetic run (live data vs garbage). */
+      checkpointsAfterGc: Record<string, { rssMb: number; heapUsedMb: number; externalMb: number }>;
+    };
   };
   hnswQuality: QualityReport;
 }
@@ -102,9 +147,24 @@ async function timeQueries(retriever: Retriever, queries: SyntheticQuery[]): Pro
   return latencies;
 }
 
+/** Writes a log as the JSONL that loadInteractionLog reads back into the same sessions. */
+async function writeLogJsonl(file: string, log: InteractionLog): Promise<void> {
+  const lines = log.sessions.map((session) =>
+    JSON.stringify({ session_id: session.sessionId, item_ids: session.itemIds }),
+  );
+  await writeFile(file, `${lines.join('\n')}\n`);
+}
+
 /** Synthetic catalog parts: generate, build with a sample-fitted embedder, time retrieval, memory, HNSW quality. */
 export async function benchSynthetic(options: SyntheticBenchOptions): Promise<SyntheticReport> {
-  const { items: count, directory, seed } = options;
+  const { items: count, directory, serveDirectory, seed } = options;
+  await mkdir(serveDirectory, { recursive: true });
+  const serveFiles = {
+    catalog: join(serveDirectory, 'catalog.jsonl'),
+    log: join(serveDirectory, 'log.jsonl'),
+    queries: join(serveDirectory, 'queries.json'),
+    index: directory,
+  };
   const source = wordSource(options.redial, seededRandom(seed));
   progress(
     `synthetic: generating ${count} items (words from ${source.kind}, ${source.vocabularySize} distinct tokens)`,
@@ -124,9 +184,12 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
   const data = generated.value;
   const catalogBytes = Buffer.byteLength(data.jsonl);
   const parsed = await timed(() => parseCatalog(data.jsonl, 'synthetic.jsonl'));
+  // The serve probe loads the same text from disk (same items, so the same catalog hash).
+  await writeFile(serveFiles.catalog, data.jsonl);
   data.jsonl = '';
   const catalog = parsed.value;
   const log = generateLog(catalog, data, Math.max(100, Math.round(count / 5)), seed + 1);
+  await writeLogJsonl(serveFiles.log, log);
   checkpoint('catalogAndLogInMemory');
   const example = itemText(catalog.items[0]!, catalog.mapping);
   progress(
@@ -149,6 +212,7 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
     catalog,
     embedder,
     log,
+    ...(options.hnsw ? { hnsw: options.hnsw } : {}),
     onProgress: (event) => {
       timer.onProgress(event);
       if (event.stage === 'graph' && event.done !== undefined && now() - lastGraphReport > 15_000) {
@@ -158,6 +222,7 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
     },
   });
   const buildIndexMs = now() - buildStarted;
+  const hnswParameters = built.components.vectors.parameters;
   timer.mark('writing');
   await saveIndex(built, directory);
   const buildEnded = now();
@@ -165,27 +230,40 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
   checkpoint('builtIndexInMemory');
   built = undefined;
   const buildMs = fit.ms + (buildEnded - buildStarted);
-  progress(`synthetic: built and saved in ${Math.round(buildMs)} ms ${JSON.stringify(stagesMs)}`);
-
-  // Serve from the saved index, as a fresh process would.
+  progress(
+    `synthetic: built (HNSW ${JSON.stringify(hnswParameters)}) and saved in ${Math.round(buildMs)} ms ${JSON.stringify(stagesMs)}`,
+  );
   checkpoint('builtIndexDropped');
-  const opened = await timed(() => openIndex({ catalog, directory, log }));
-  checkpoint('openedIndex');
-  const { components } = opened.value;
-  progress(`synthetic: openIndex in ${Math.round(opened.ms)} ms`);
 
   const requests = generateQueries(catalog, data, options.queries + options.warmupQueries, seed + 2);
   const warmup = requests.slice(0, options.warmupQueries);
   const measuredQueries = requests.slice(options.warmupQueries);
+
+  // Serving: a fresh Node process loads catalog, log and index from disk and times the same queries.
+  await writeProbeQueries(serveFiles.queries, { k: 100, warmup, measured: measuredQueries });
   progress(
-    `synthetic: warming up on ${warmup.length} queries, then timing ${measuredQueries.length} (k=100)`,
+    `synthetic: serve probe in a fresh process (${warmup.length} warm-up + ${measuredQueries.length} timed queries, k=100)`,
+  );
+  const serve = await runServeProbe(serveFiles, { onLine: (line) => progress(`synthetic: ${line}`) });
+  const probe = serve.result;
+  progress(
+    `synthetic: serving: openIndex ${Math.round(probe.openIndexMs)} ms, p50 ${probe.latency.p50Ms} ms, p95 ${probe.latency.p95Ms} ms, RSS ${probe.memory.afterRun.rssMb} MB (peak ${probe.memory.peakRssMb} MB)`,
+  );
+
+  // The same in this process, informational.
+  const opened = await timed(() => openIndex({ catalog, directory, log }));
+  checkpoint('openedIndex');
+  const { components } = opened.value;
+  progress(`synthetic: in-process openIndex in ${Math.round(opened.ms)} ms`);
+  progress(
+    `synthetic: in-process: warming up on ${warmup.length} queries, then timing ${measuredQueries.length} (k=100)`,
   );
   await timeQueries(new Retriever(components), warmup);
   const retriever = new Retriever(components);
   const latency = summarizeLatencies(await timeQueries(retriever, measuredQueries));
   const memory = process.memoryUsage();
   progress(
-    `synthetic: retrieval p50 ${latency.p50Ms} ms, p95 ${latency.p95Ms} ms; RSS ${megabytes(memory.rss)} MB`,
+    `synthetic: in-process retrieval p50 ${latency.p50Ms} ms, p95 ${latency.p95Ms} ms; RSS ${megabytes(memory.rss)} MB`,
   );
   const profile = await profileRetrieval(retriever, measuredQueries);
   progress(`synthetic: per-signal mean ms ${JSON.stringify(profile.meanMsPerRequest)}`);
@@ -238,11 +316,23 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
       embedderFitSample: sample.length,
       buildIndexMs: round(buildIndexMs),
       saveIndexMs: round(buildEnded - buildStarted - buildIndexMs),
+      hnsw: hnswParameters,
       stagesMs,
       dominantStage: dominantStage(stagesMs),
       note: 'OfflineEmbedder.fit on the sample + buildIndex({embedder, log}) + saveIndex; generation and parsing not included',
     },
-    openIndexMs: info(opened.ms),
+    openIndexMs: info(probe.openIndexMs),
+    openIndexMsInProcess: round(opened.ms),
+    serving: {
+      note: 'fresh Node process (process.execPath, no inherited flags or NODE_OPTIONS): loadCatalog + loadInteractionLog + openIndex from the saved files, warm-up queries, then the timed queries',
+      command: serve.command,
+      wallMs: round(serve.wallMs),
+      files: {
+        catalogBytes,
+        logBytes: (await stat(serveFiles.log)).size,
+      },
+      probe,
+    },
     retrieval: {
       queries: measuredQueries.length,
       warmupQueries: warmup.length,
@@ -252,21 +342,45 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
         likedOnly: countBy((query) => query.queries.length === 0),
         both: countBy((query) => query.queries.length > 0 && query.likedIds.length > 0),
       },
-      latency,
-      p95Ms: atMost(latency.p95Ms, syntheticTargets.retrievalP95Ms),
-      p50Ms: info(latency.p50Ms),
-      meanMs: info(latency.meanMs),
+      latency: probe.latency,
+      p95Ms: atMost(probe.latency.p95Ms, syntheticTargets.retrievalP95Ms),
+      p50Ms: info(probe.latency.p50Ms),
+      meanMs: info(probe.latency.meanMs),
+      note: 'timed in the serving process (see serving)',
+      inProcess: {
+        latency,
+        note: 'the same warm-up and timed queries in the bench process, after it built the index: informational',
+      },
       profile,
     },
     memory: {
-      rssMb: atMost(megabytes(memory.rss), syntheticTargets.rssMb, 'MB'),
-      note: 'process RSS right after the synthetic retrieval run (the process also built the index and ran the ReDial parts)',
-      heapUsedMb: megabytes(memory.heapUsed),
-      externalMb: megabytes(memory.external),
-      ...(gcRan
-        ? { rssAfterGcMb: megabytes(afterGc.rss), heapUsedAfterGcMb: megabytes(afterGc.heapUsed) }
-        : {}),
-      checkpointsAfterGc: checkpoints,
+      rssMb: atMost(probe.memory.afterRun.rssMb, syntheticTargets.rssMb, 'MB'),
+      note: 'RSS of the serving process right after its timed queries (no forced GC); it holds only the catalog, the log and the opened index, plus the tsx TypeScript loader (serving.startupRssMb is that baseline; a plain node starts near 40 MB)',
+      serving: {
+        startupRssMb: probe.memory.startup.rssMb,
+        afterCatalogRssMb: probe.memory.afterCatalog.rssMb,
+        afterLogRssMb: probe.memory.afterLog.rssMb,
+        afterOpenRssMb: probe.memory.afterOpen.rssMb,
+        heapUsedMb: probe.memory.afterRun.heapUsedMb,
+        externalMb: probe.memory.afterRun.externalMb,
+        ...(probe.memory.afterRunGc
+          ? {
+              rssAfterGcMb: probe.memory.afterRunGc.rssMb,
+              heapUsedAfterGcMb: probe.memory.afterRunGc.heapUsedMb,
+            }
+          : {}),
+        peakRssMb: probe.memory.peakRssMb,
+      },
+      inProcess: {
+        rssMb: megabytes(memory.rss),
+        note: 'bench process RSS right after its own timing of the same queries (it also generated the catalog, built the index and ran the ReDial parts)',
+        heapUsedMb: megabytes(memory.heapUsed),
+        externalMb: megabytes(memory.external),
+        ...(gcRan
+          ? { rssAfterGcMb: megabytes(afterGc.rss), heapUsedAfterGcMb: megabytes(afterGc.heapUsed) }
+          : {}),
+        checkpointsAfterGc: checkpoints,
+      },
     },
     hnswQuality,
   };

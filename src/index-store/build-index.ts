@@ -10,7 +10,7 @@ import { ConvrecError } from '../errors/index.js';
 import { LexicalIndex } from '../lexical/lexical-index.js';
 import type { RetrievalComponents } from '../retrieval/retriever.js';
 import { TitleResolver } from '../titles/index.js';
-import { defaultHnswParameters, HnswIndex, type HnswParameters } from './hnsw-index.js';
+import { HnswIndex, hnswParametersFor, type HnswParameters } from './hnsw-index.js';
 import type { IndexManifest } from './manifest.js';
 
 /** Build progress: the stage and, where known, how far it is. */
@@ -63,7 +63,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuiltIndex
     vectors.push(...(await embedder.embed(texts.slice(start, start + batch), signal)));
     onProgress?.({ stage: 'embedding', done: vectors.length, total: texts.length });
   }
-  const parameters = { ...defaultHnswParameters, ...options.hnsw };
+  const parameters = { ...hnswParametersFor(catalog.items.length), ...options.hnsw };
   const graph = HnswIndex.build(vectors, embedder.dimensions, parameters, (done, total) =>
     onProgress?.({ stage: 'graph', done, total }),
   );

@@ -13,5 +13,11 @@ export {
   type OpenIndexOptions,
   type OpenOrBuildOptions,
 } from './open-index.js';
-export { HnswIndex, defaultHnswParameters, type HnswParameters, type VectorHit } from './hnsw-index.js';
+export {
+  HnswIndex,
+  defaultHnswParameters,
+  hnswParametersFor,
+  type HnswParameters,
+  type VectorHit,
+} from './hnsw-index.js';
 export { manifestSchema, type IndexManifest } from './manifest.js';

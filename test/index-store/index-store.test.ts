@@ -229,3 +229,13 @@ describe('openOrBuildIndex', () => {
     expect(result.built).toBe(true);
   });
 });
+
+describe('hnswParametersFor', () => {
+  it('keeps the small-catalog defaults and widens the graph and search for large catalogs', async () => {
+    const { hnswParametersFor, defaultHnswParameters } = await import('../../src/index-store/index.js');
+    expect(hnswParametersFor(6_583)).toEqual(defaultHnswParameters);
+    const large = hnswParametersFor(100_000);
+    expect(large.m).toBeGreaterThan(defaultHnswParameters.m);
+    expect(large.efSearch).toBeGreaterThan(hnswParametersFor(20_000).efSearch);
+  });
+});
