@@ -101,11 +101,21 @@ export class FacetLists {
       .map((entry) => entry.id);
   }
 
+  /** Allowed items seen in the interaction log, most popular first (ties by id); none without a log. */
+  mostPopular(k: number, accept: (id: string) => boolean): string[] {
+    const out: string[] = [];
+    for (const item of this.itemsByPopularity()) {
+      if (out.length >= k || this.popularity(item.id) === 0) break;
+      if (accept(item.id)) out.push(item.id);
+    }
+    return out;
+  }
+
   private popularityOrderedItems: CatalogItem[] | undefined;
 
   private itemsByPopularity(): CatalogItem[] {
     this.popularityOrderedItems ??= [...this.catalog.items].sort(
-      (left, right) => this.popularity(right.id) - this.popularity(left.id),
+      (left, right) => this.popularity(right.id) - this.popularity(left.id) || (left.id < right.id ? -1 : 1),
     );
     return this.popularityOrderedItems;
   }

@@ -83,7 +83,6 @@ function textRanks(lists: RankedList[]): Map<string, number> {
 /** Hybrid retrieval: dense, lexical, content-neighbour, collaborative and popularity lists, fused with RRF. */
 export class Retriever {
   private readonly positionOf: Map<string, number>;
-  private readonly popularityOrder: string[];
   private readonly queryCache = new Map<string, number[]>();
   private readonly facets: FacetLists;
   private readonly collaborative: CollaborativeLists | undefined;
@@ -96,10 +95,6 @@ export class Retriever {
     this.positionOf = new Map(catalog.items.map((item, position) => [item.id, position]));
     this.facets = new FacetLists(catalog, (id) => this.popularity(id));
     this.collaborative = cooccurrence ? new CollaborativeLists(cooccurrence, weights) : undefined;
-    const popularity = cooccurrence?.popularity ?? {};
-    this.popularityOrder = Object.keys(popularity)
-      .filter((id) => this.positionOf.has(id))
-      .sort((left, right) => popularity[right]! - popularity[left]! || (left < right ? -1 : 1));
   }
 
   get catalog(): Catalog {
@@ -302,11 +297,7 @@ export class Retriever {
         weight: weights.disliked,
       });
     }
-    const popular: string[] = [];
-    for (const id of this.popularityOrder) {
-      if (popular.length >= depth) break;
-      if (acceptId(id)) popular.push(id);
-    }
+    const popular = this.facets.mostPopular(depth, acceptId);
     lists.push({ source: 'popularity', ids: popular, weight: weights.popularity });
 
     const fused = reciprocalRankFusion(lists, weights.rrfK).filter(
