@@ -23,7 +23,7 @@ const program = new Command()
     `
 Environment:
   CONVREC_CATALOG       default catalog file (otherwise the bundled demo catalog)
-  CONVREC_INDEX_DIR     index directory
+  CONVREC_INDEX_DIR     where indexes are kept (one folder per catalog)
   CONVREC_DATA_DIR      ReDial folder for eval/bench (default ../shared/data/redial)
   OPENAI_API_KEY, OPENAI_BASE_URL, CONVREC_EMBEDDING_MODEL, CONVREC_EMBEDDING_DIMENSIONS
                         use an OpenAI-compatible endpoint for embeddings (default: offline LSA embedder)

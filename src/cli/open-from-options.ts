@@ -38,9 +38,8 @@ async function readMapping(file: string): Promise<CatalogMappingInput> {
 /** Opens the catalog and index the options name (the demo catalog by default), building when stale. */
 export async function openFromOptions(options: CatalogCliOptions, config: ConvrecConfig) {
   const catalogPath = options.catalog ?? config.catalog ?? demoCatalogPath();
-  const indexDirectory =
-    options.indexDir ??
-    (config.indexDirectory ? `${config.indexDirectory}` : defaultIndexDirectory(catalogPath));
+  // CONVREC_INDEX_DIR is where indexes are kept: each catalog still gets its own folder in it.
+  const indexDirectory = options.indexDir ?? defaultIndexDirectory(catalogPath, config.indexDirectory);
   const progress = buildProgressReporter();
   const embedder = config.openai.embeddingModel
     ? new OpenAIEmbeddingModel({

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,29 @@ describe('convrec CLI', () => {
     const { code, stderr } = convrec('eval', '--dataset', join(directory, 'nowhere'), '--split', 'valid');
     expect(code).toBe(1);
     expect(stderr).toMatch(/nowhere\/catalog\.json not found/);
+  });
+});
+
+describe('CONVREC_INDEX_DIR', () => {
+  it('keeps one index per catalog inside it, so switching catalogs does not rebuild', async () => {
+    const base = join(directory, 'indexes');
+    const other = join(directory, 'other.jsonl');
+    await writeFile(other, '{"id":"x1","title":"Lone Film","genres":["drama"]}\n');
+    const run = (catalog: string) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'search', 'film', '--catalog', catalog, '-k', '1'],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, CONVREC_INDEX_DIR: base, OPENAI_API_KEY: '', CONVREC_EMBEDDING_MODEL: '' },
+          timeout: 60_000,
+        },
+      );
+    expect(run(join(directory, 'films.csv')).stderr).toMatch(/no index yet/);
+    expect(run(other).stderr).toMatch(/no index yet/);
+    const again = run(join(directory, 'films.csv'));
+    expect(again.status).toBe(0);
+    expect(again.stderr).not.toMatch(/Building the index/);
+    expect((await readdir(base)).length).toBe(2);
   });
 });
