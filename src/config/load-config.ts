@@ -9,6 +9,9 @@ export const configSchema = z.object({
   openai: z.object({
     apiKey: z.string().optional().describe('OPENAI_API_KEY'),
     baseURL: z.string().url().optional().describe('OPENAI_BASE_URL, for local OpenAI-compatible servers'),
+    model: z.string().optional().describe('CONVREC_MODEL: the chat model for the agent'),
+    timeoutMs: z.coerce.number().int().positive().optional().describe('CONVREC_MODEL_TIMEOUT_MS'),
+    maxRetries: z.coerce.number().int().min(0).max(10).optional().describe('CONVREC_MODEL_MAX_RETRIES'),
     embeddingModel: z
       .string()
       .optional()
@@ -37,6 +40,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     openai: {
       apiKey: value('OPENAI_API_KEY'),
       baseURL: value('OPENAI_BASE_URL'),
+      model: value('CONVREC_MODEL'),
+      timeoutMs: value('CONVREC_MODEL_TIMEOUT_MS'),
+      maxRetries: value('CONVREC_MODEL_MAX_RETRIES'),
       embeddingModel: value('CONVREC_EMBEDDING_MODEL'),
       embeddingDimensions: value('CONVREC_EMBEDDING_DIMENSIONS'),
     },
@@ -56,6 +62,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     const names: Record<string, string> = {
       'openai.baseURL': 'OPENAI_BASE_URL',
       'openai.embeddingDimensions': 'CONVREC_EMBEDDING_DIMENSIONS',
+      'openai.timeoutMs': 'CONVREC_MODEL_TIMEOUT_MS',
+      'openai.maxRetries': 'CONVREC_MODEL_MAX_RETRIES',
     };
     const path = issue?.path.join('.') ?? '';
     throw new ConvrecError(

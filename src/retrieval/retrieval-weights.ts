@@ -29,6 +29,8 @@ export interface RetrievalWeights {
   contentDepth: number;
   /** How many neighbouring sessions session kNN reads. */
   sessionNeighbours: number;
+  /** Titles a language model proposed for the request (`proposedIds`), resolved to catalog items. */
+  proposed: number;
   /** Exponent β of the popularity prior: fused scores are multiplied by (1 + sessions)^β. */
   popularityPrior: number;
 }
@@ -54,4 +56,7 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   collaborativeShrinkage: 8,
   genre: 1.5,
   recent: 2,
+  // Untuned: no LLM to propose titles here. He et al. 2023 put GPT-4's own titles near the best
+  // single signal on ReDial, so they get the weight of the collaborative list.
+  proposed: 1.5,
 };

@@ -31,6 +31,10 @@ export const retrieveRequestSchema = z.object({
     .array(z.string())
     .default([])
     .describe('Items already discussed that stay relevant, e.g. earlier suggestions the user did not reject'),
+  proposedIds: z
+    .array(z.string())
+    .default([])
+    .describe('Items a language model proposed for the request, best first'),
   preferredYears: z
     .object({ from: z.number().int().optional(), to: z.number().int().optional() })
     .optional()
@@ -203,6 +207,7 @@ export class Retriever {
       dislikedIds,
       seenIds,
       recentIds,
+      proposedIds,
       preferredGenres,
       preferredPeople,
       preferredYears,
@@ -289,6 +294,9 @@ export class Retriever {
     }
     if (recentIds.length > 0 && weights.recent > 0) {
       lists.push({ source: 'recent', ids: recentIds.filter(acceptId), weight: weights.recent });
+    }
+    if (proposedIds.length > 0 && weights.proposed > 0) {
+      lists.push({ source: 'proposed', ids: proposedIds.filter(acceptId), weight: weights.proposed });
     }
     for (const id of dislikedIds) {
       lists.push({
