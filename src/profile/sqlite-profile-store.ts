@@ -1,0 +1,247 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ConvrecError } from '../errors/index.js';
+import type { FeedbackEvent, ProfileStore, ProfileSummary, SessionRecord } from './profile-store.js';
+import {
+  checkFeedback,
+  checkSession,
+  checkSessionOwner,
+  checkSummary,
+  describeIssue,
+  feedbackEventSchema,
+  sessionRecordSchema,
+} from './profile-schemas.js';
+import { migrateProfileSchema } from './sqlite-schema.js';
+
+export interface SqliteProfileStoreOptions {
+  /** ISO time now, stamped on saved session rows; injected so tests are deterministic. */
+  now?: () => string;
+}
+
+interface FeedbackRow {
+  user_id: string;
+  item_id: string;
+  kind: string;
+  session_id: string;
+  turn: number;
+  at: string;
+  text: string | null;
+}
+
+interface SummaryRow {
+  text: string;
+  written_by: string;
+  updated_at: string;
+  feedback_count: number;
+}
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  payload: string;
+}
+
+function statements(database: Database.Database) {
+  return {
+    insertFeedback: database.prepare<[string, string, string, string, number, string, string | null]>(
+      'INSERT INTO feedback (user_id, item_id, kind, session_id, turn, at, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    selectFeedback: database.prepare<[string], FeedbackRow>(
+      'SELECT user_id, item_id, kind, session_id, turn, at, text FROM feedback WHERE user_id = ? ORDER BY at, seq',
+    ),
+    selectSummary: database.prepare<[string], SummaryRow>(
+      'SELECT text, written_by, updated_at, feedback_count FROM summaries WHERE user_id = ?',
+    ),
+    upsertSummary: database.prepare<[string, string, string, string, number]>(
+      `INSERT INTO summaries (user_id, text, written_by, updated_at, feedback_count) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET text = excluded.text, written_by = excluded.written_by,
+         updated_at = excluded.updated_at, feedback_count = excluded.feedback_count`,
+    ),
+    selectSession: database.prepare<[string], SessionRow>(
+      'SELECT id, user_id, payload FROM sessions WHERE id = ?',
+    ),
+    upsertSession: database.prepare<[string, string, string, string]>(
+      `INSERT INTO sessions (id, user_id, payload, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`,
+    ),
+    deleteFeedback: database.prepare<[string]>('DELETE FROM feedback WHERE user_id = ?'),
+    deleteSummary: database.prepare<[string]>('DELETE FROM summaries WHERE user_id = ?'),
+    deleteSessions: database.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?'),
+  };
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+/** A ProfileStore in one SQLite file (WAL mode), or in memory with the path `':memory:'`. */
+export class SqliteProfileStore implements ProfileStore {
+  readonly path: string;
+  readonly #database: Database.Database;
+  readonly #statements: ReturnType<typeof statements>;
+  readonly #now: () => string;
+
+  private constructor(path: string, database: Database.Database, now: () => string) {
+    this.path = path;
+    this.#database = database;
+    this.#statements = statements(database);
+    this.#now = now;
+  }
+
+  /**
+   * Opens or creates the store at `path`, creating parent folders; a file written by a newer convrec,
+   * or one SQLite cannot open, is refused with PROFILE_STORE_FAILED naming the file.
+   */
+  static open(path: string, options: SqliteProfileStoreOptions = {}): SqliteProfileStore {
+    const now = options.now ?? (() => new Date().toISOString());
+    let database: Database.Database | undefined;
+    try {
+      if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+      database = new Database(path);
+      database.pragma('journal_mode = WAL');
+      migrateProfileSchema(database, path);
+      return new SqliteProfileStore(path, database, now);
+    } catch (error) {
+      database?.close();
+      if (error instanceof ConvrecError) throw error;
+      throw new ConvrecError(
+        'PROFILE_STORE_FAILED',
+        `${path}: cannot open the profile store: ${(error as Error).message}`,
+        { cause: error, retryable: isBusy(error) },
+      );
+    }
+  }
+
+  async addFeedback(events: FeedbackEvent[]): Promise<void> {
+    const checked = checkFeedback(events);
+    this.#run('save feedback', () => {
+      this.#database.transaction(() => {
+        for (const event of checked) {
+          this.#statements.insertFeedback.run(
+            event.userId,
+            event.itemId,
+            event.kind,
+            event.sessionId,
+            event.turn,
+            event.at,
+            event.text ?? null,
+          );
+        }
+      })();
+    });
+  }
+
+  async feedback(userId: string): Promise<FeedbackEvent[]> {
+    const rows = this.#run('read feedback', () => this.#statements.selectFeedback.all(userId));
+    return rows.map((row) => {
+      const parsed = feedbackEventSchema.safeParse({
+        userId: row.user_id,
+        itemId: row.item_id,
+        kind: row.kind,
+        sessionId: row.session_id,
+        turn: row.turn,
+        at: row.at,
+      });
+      if (!parsed.success) {
+        throw new ConvrecError(
+          'PROFILE_STORE_FAILED',
+          `${this.path}: a feedback row of user "${userId}" is corrupt: ${describeIssue(parsed.error)}`,
+        );
+      }
+      const { text: _text, ...event } = parsed.data;
+      return row.text === null ? event : { ...event, text: row.text };
+    });
+  }
+
+  async summary(userId: string): Promise<ProfileSummary | undefined> {
+    const row = this.#run('read the profile summary', () => this.#statements.selectSummary.get(userId));
+    if (!row) return undefined;
+    return {
+      text: row.text,
+      writtenBy: row.written_by,
+      updatedAt: row.updated_at,
+      feedbackCount: row.feedback_count,
+    };
+  }
+
+  async saveSummary(userId: string, summary: ProfileSummary): Promise<void> {
+    const checked = checkSummary(summary);
+    this.#run('save the profile summary', () =>
+      this.#statements.upsertSummary.run(
+        userId,
+        checked.text,
+        checked.writtenBy,
+        checked.updatedAt,
+        checked.feedbackCount,
+      ),
+    );
+  }
+
+  async saveSession(session: SessionRecord): Promise<void> {
+    const checked = checkSession(session);
+    this.#run(`save session "${checked.id}"`, () => {
+      this.#database.transaction(() => {
+        checkSessionOwner(checked, this.#statements.selectSession.get(checked.id)?.user_id);
+        this.#statements.upsertSession.run(checked.id, checked.userId, JSON.stringify(checked), this.#now());
+      })();
+    });
+  }
+
+  async loadSession(id: string): Promise<SessionRecord | undefined> {
+    const row = this.#run(`read session "${id}"`, () => this.#statements.selectSession.get(id));
+    if (!row) return undefined;
+    const corrupt = (reason: string) =>
+      new ConvrecError('PROFILE_STORE_FAILED', `${this.path}: session "${id}" is corrupt: ${reason}`);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(row.payload) as unknown;
+    } catch (error) {
+      throw corrupt(`malformed JSON (${(error as Error).message})`);
+    }
+    const parsed = sessionRecordSchema.safeParse(payload);
+    if (!parsed.success) throw corrupt(describeIssue(parsed.error));
+    if (parsed.data.id !== row.id || parsed.data.userId !== row.user_id) {
+      throw corrupt('the saved record names another session or user');
+    }
+    return parsed.data;
+  }
+
+  async forget(userId: string): Promise<void> {
+    this.#run(`forget user "${userId}"`, () => {
+      this.#database.transaction(() => {
+        this.#statements.deleteFeedback.run(userId);
+        this.#statements.deleteSummary.run(userId);
+        this.#statements.deleteSessions.run(userId);
+      })();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#database.open) this.#database.close();
+  }
+
+  /** Runs a statement, turning SQLite errors into PROFILE_STORE_FAILED naming the file. */
+  #run<Result>(action: string, statement: () => Result): Result {
+    if (!this.#database.open) {
+      throw new ConvrecError(
+        'PROFILE_STORE_FAILED',
+        `${this.path}: cannot ${action}: the profile store is closed`,
+      );
+    }
+    try {
+      return statement();
+    } catch (error) {
+      if (error instanceof ConvrecError) throw error;
+      throw new ConvrecError(
+        'PROFILE_STORE_FAILED',
+        `${this.path}: cannot ${action}: ${(error as Error).message}`,
+        {
+          cause: error,
+          retryable: isBusy(error),
+        },
+      );
+    }
+  }
+}
