@@ -31,8 +31,34 @@ export const sessionRecordSchema = z.object({
   lastShown: z.array(z.object({ itemId: z.string(), reason: z.string() })),
   shownIds: z.array(z.string()),
   turns: z.number().int().nonnegative(),
+  constraints: z
+    .object({
+      yearFrom: z.number().int().nullable(),
+      yearTo: z.number().int().nullable(),
+      genres: z.array(z.string()),
+      excludeGenres: z.array(z.string()),
+      people: z.array(z.string()),
+      excludePeople: z.array(z.string()),
+    })
+    .optional(),
   updatedAt: z.string().min(1),
-}) satisfies z.ZodType<SessionRecord>;
+});
+
+type Uncovered<Contract, Schema extends z.ZodType> = Exclude<keyof Contract, keyof z.output<Schema>>;
+/** Fails to compile when a contract field has no schema field, so saving can never silently drop it. */
+const _schemasCoverContracts: [
+  Uncovered<FeedbackEvent, typeof feedbackEventSchema>,
+  Uncovered<ProfileSummary, typeof profileSummarySchema>,
+  Uncovered<SessionRecord, typeof sessionRecordSchema>,
+] extends [never, never, never]
+  ? true
+  : never = true;
+
+/** A parsed session as a SessionRecord (an absent `constraints` stays absent). */
+export function toSessionRecord(parsed: z.output<typeof sessionRecordSchema>): SessionRecord {
+  const { constraints, ...rest } = parsed;
+  return constraints === undefined ? rest : { ...rest, constraints };
+}
 
 /** `field "a.b" message` for the first issue of a failed parse. */
 export function describeIssue(error: z.ZodError): string {
@@ -76,7 +102,7 @@ export function checkSession(session: SessionRecord): SessionRecord {
       `session "${String(session?.id)}" is invalid: ${describeIssue(parsed.error)}`,
     );
   }
-  return parsed.data;
+  return toSessionRecord(parsed.data);
 }
 
 /** Refuses to let one user's session overwrite another user's session with the same id. */

@@ -11,6 +11,7 @@ import {
   describeIssue,
   feedbackEventSchema,
   sessionRecordSchema,
+  toSessionRecord,
 } from './profile-schemas.js';
 import { migrateProfileSchema } from './sqlite-schema.js';
 
@@ -205,7 +206,7 @@ export class SqliteProfileStore implements ProfileStore {
     if (parsed.data.id !== row.id || parsed.data.userId !== row.user_id) {
       throw corrupt('the saved record names another session or user');
     }
-    return parsed.data;
+    return toSessionRecord(parsed.data);
   }
 
   async forget(userId: string): Promise<void> {

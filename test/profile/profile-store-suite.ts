@@ -132,6 +132,21 @@ export function describeProfileStore(
       expect(await store.loadSession('s1')).toEqual(updated);
     });
 
+    it('keeps the hard constraints in force, and leaves them absent when there were none', async () => {
+      const constraints = {
+        yearFrom: 1990,
+        yearTo: null,
+        genres: ['Crime'],
+        excludeGenres: ['Romance'],
+        people: ['Michael Mann'],
+        excludePeople: [],
+      };
+      await store.saveSession(sessionRecord('with', 'ann', { constraints }));
+      await store.saveSession(sessionRecord('without', 'ann'));
+      expect((await store.loadSession('with'))?.constraints).toEqual(constraints);
+      expect(await store.loadSession('without')).not.toHaveProperty('constraints');
+    });
+
     it('returns copies: changing a loaded or saved object does not change the store', async () => {
       const session = sessionRecord('s1', 'ann');
       await store.saveSession(session);
