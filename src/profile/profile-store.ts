@@ -42,6 +42,15 @@ export interface SessionRecord {
   /** Every item shown in this session (so /more and "something else" skip them). */
   shownIds: string[];
   turns: number;
+  /** Hard constraints in force (a refinement keeps them); absent before the first request. */
+  constraints?: {
+    yearFrom: number | null;
+    yearTo: number | null;
+    genres: string[];
+    excludeGenres: string[];
+    people: string[];
+    excludePeople: string[];
+  };
   updatedAt: string;
 }
 
