@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScriptedModel } from '../../src/model/scripted-model.js';
+import { loadPrompt, promptsDirectory } from '../../src/prompts/index.js';
 import { OnePassReranker } from '../../src/ranking/one-pass-reranker.js';
 import type { RenderablePrompt, RerankInput } from '../../src/ranking/reranker.js';
 import { toyCatalog } from '../helpers/toy-catalog.js';
@@ -70,6 +72,18 @@ describe('OnePassReranker', () => {
     expect(user).toContain('c2 | Heat (1995) | crime, thriller | Michael Mann, Al Pacino, Robert De Niro |');
     expect(user).toContain('c6 | Collateral (2004)');
     model.assertComplete();
+  });
+
+  it('fills every variable of prompts/rerank.md', async () => {
+    const rerankPrompt = await loadPrompt(join(promptsDirectory(), 'rerank.md'));
+    const model = new ScriptedModel([{ purpose: 'rerank', text: 'REPLY: Crime it is.\n1. c4 | Mann.' }]);
+    const outcome = await new OnePassReranker(model, rerankPrompt).rerank(input(1), {});
+    expect(ids(outcome)).toEqual(['m4']);
+    const [system, user] = model.calls[0]!.messages;
+    expect(system!.content).toContain('You are a movie recommender');
+    expect(system!.content).toContain('Choose the best 1 candidates');
+    expect(user!.content).toMatch(/^<profile>\nliked Heat \(1995\)\n<\/profile>/);
+    expect(user!.content).toMatch(/<cards>\n(c\d+ \|[^\n]*\n){12}<\/cards>$/);
   });
 
   it('shows the model at most maxCards cards', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GenerateRequest } from '../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedCall, type ScriptedStep } from '../../src/model/scripted-model.js';
 import type { RenderablePrompt, RerankInput } from '../../src/ranking/reranker.js';
+import { loadPrompts, promptsDirectory } from '../../src/prompts/index.js';
 import { SlidingWindowReranker } from '../../src/ranking/sliding-window-reranker.js';
 import type { Candidate } from '../../src/retrieval/retriever.js';
 import { thrownBy } from '../helpers/errors.js';
@@ -118,6 +119,22 @@ describe('SlidingWindowReranker', () => {
     expect(model.calls[0]!.messages[0]!.content).toMatch(/^window: .* best all$/);
     expect(model.calls[1]!.messages[0]!.content).toMatch(/^final: .* best 5$/);
     expect(userText(model.calls[1]!.messages)).toContain('c1 | Film 1 (1970) | drama | story number 1');
+  });
+
+  it('fills every variable of the real prompt files, with the cards inside the fence', async () => {
+    const prompts = await loadPrompts(promptsDirectory(), ['rerank-window', 'rerank']);
+    const model = new ScriptedModel([unchanged, unchanged, { purpose: 'rerank', text: finalAnswer }]);
+    const outcome = await new SlidingWindowReranker(model, prompts['rerank-window'], prompts.rerank).rerank(
+      input(40),
+      {},
+    );
+    expect(ids(outcome)).toEqual(['i2', 'i1', 'i3']);
+    expect(model.calls[0]!.messages[0]!.content).toContain('Answer with the handles only');
+    expect(model.calls[2]!.messages[0]!.content).toContain('Choose the best 3 candidates');
+    for (const call of model.calls) {
+      expect(userText(call.messages)).toMatch(/<request>\nsomething quiet for tonight\n<\/request>/);
+      expect(userText(call.messages)).toMatch(/<cards>\n(c\d+ \|[^\n]*\n){20}<\/cards>$/);
+    }
   });
 
   it('picks a bottom candidate that the windows carry up into the top window', async () => {
