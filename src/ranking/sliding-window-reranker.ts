@@ -43,16 +43,18 @@ export class SlidingWindowReranker implements Reranker {
     this.maxCards = options.maxCards ?? 40;
     this.window = options.window ?? 20;
     this.step = options.step ?? 10;
-    if (!Number.isInteger(this.window) || this.window < 2)
+    if (!Number.isInteger(this.window) || this.window < 2) {
       throw new ConvrecError(
         'CONFIG_INVALID',
         `sliding window: window must be an integer ≥ 2, got ${this.window}`,
       );
-    if (!Number.isInteger(this.step) || this.step < 1 || this.step > this.window)
+    }
+    if (!Number.isInteger(this.step) || this.step < 1 || this.step > this.window) {
       throw new ConvrecError(
         'CONFIG_INVALID',
         `sliding window: step must be an integer between 1 and the window (${this.window}), got ${this.step}`,
       );
+    }
   }
 
   async rerank(input: RerankInput, hooks: ReplyHooks, signal?: AbortSignal): Promise<RerankOutcome> {
