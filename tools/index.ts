@@ -1,0 +1,12 @@
+export { defineTool, type ToolContext, type ToolDefinition, type ToolOutput } from './tool-definition.js';
+export { convrecTools, type ObjectToolDefinition } from './convrec-tools.js';
+export { toolSpecFor } from './tool-spec.js';
+export { runTool, runToolCall, type ToolRunResult } from './run-tool.js';
+export { toLangChainTools } from './langchain-tools.js';
+export { cleanText, itemLine, itemDetails } from './format-item.js';
+export { searchCatalogTool, searchCatalogInputSchema, type CatalogSearchResult } from './search-catalog.js';
+export { resolveTitlesTool, resolveTitlesInputSchema, type TitleResolution } from './resolve-titles.js';
+export { similarItemsTool, similarItemsInputSchema } from './similar-items.js';
+export { getItemTool, getItemInputSchema } from './get-item.js';
+export { getUserProfileTool, getUserProfileInputSchema, type UserProfileData } from './get-user-profile.js';
+export { recordFeedbackTool, recordFeedbackInputSchema, type RecordedFeedback } from './record-feedback.js';
