@@ -113,15 +113,25 @@ export class Retriever {
    * for this catalog.
    */
   readDialogue(messages: DialogueMessage[], options: { topicShift?: boolean } = {}): DialogueReading {
-    this.genreNames ??= new Set(this.components.catalog.items.flatMap((item) => item.genres));
     this.latestYear ??=
       Math.max(0, ...this.components.catalog.items.map((item) => item.year ?? 0)) || undefined;
     return buildRetrievalRequest(messages, this.components.titles, {
-      genres: this.genreNames,
+      genres: this.genres(),
       findPeople: (text) => this.facets.peopleIn(text),
       ...(this.latestYear ? { latestYear: this.latestYear } : {}),
       ...(options.topicShift === undefined ? {} : { topicShift: options.topicShift }),
     });
+  }
+
+  /** The catalog's genres. */
+  genres(): ReadonlySet<string> {
+    this.genreNames ??= new Set(this.components.catalog.items.flatMap((item) => item.genres));
+    return this.genreNames;
+  }
+
+  /** People of the catalog named in a text. */
+  peopleIn(text: string): string[] {
+    return this.facets.peopleIn(text);
   }
 
   /** How often an item appears in the interaction log (0 without a log). */

@@ -1,0 +1,77 @@
+import type { Catalog, CatalogItem } from '../catalog/index.js';
+import { fenceText, itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
+import type { Constraints } from '../understanding/hard-constraints.js';
+
+function joinWords(words: string[], last = 'and'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
+}
+
+/** Constraints in words: "from 2001 on, without horror". */
+export function describeConstraints(constraints: Constraints): string {
+  const parts: string[] = [];
+  const { yearFrom, yearTo } = constraints;
+  if (yearFrom !== null && yearTo !== null) parts.push(`from ${yearFrom} to ${yearTo}`);
+  else if (yearFrom !== null) parts.push(`from ${yearFrom} on`);
+  else if (yearTo !== null) parts.push(`up to ${yearTo}`);
+  if (constraints.genres.length > 0) parts.push(`only ${joinWords(constraints.genres, 'or')}`);
+  if (constraints.excludeGenres.length > 0) parts.push(`no ${joinWords(constraints.excludeGenres, 'or')}`);
+  if (constraints.people.length > 0) parts.push(`with ${joinWords(constraints.people, 'or')}`);
+  if (constraints.excludePeople.length > 0) parts.push(`without ${joinWords(constraints.excludePeople, 'or')}`);
+  return parts.join(', ');
+}
+
+export interface RecommendReplyInput {
+  count: number;
+  intent: 'recommend' | 'refine';
+  likedTitles: string[];
+  genres: string[];
+  constraints: Constraints;
+  unknownTitles: string[];
+  /** The shown item the user asked for more like. */
+  referenced?: CatalogItem;
+}
+
+/** Says which named titles the catalog does not have. */
+export function unknownTitlesNote(titles: string[]): string[] {
+  return titles.map(
+    (title) => `I couldn't find "${fenceText(title, 80)}" in the catalog, so I went by the rest of your message.`,
+  );
+}
+
+/** The offline reply introducing recommendations, or explaining why there are none. */
+export function recommendReply(input: RecommendReplyInput): string {
+  const notes = unknownTitlesNote(input.unknownTitles);
+  const constraintText = describeConstraints(input.constraints);
+  if (input.count === 0) {
+    const relax = constraintText
+      ? `Nothing in the catalog matches all of that (${constraintText}). Try loosening one of those, for example a wider year range.`
+      : 'I found nothing in the catalog for that. Try naming a title you liked, a genre or a mood.';
+    return [...notes, relax].join(' ');
+  }
+  const anchor = input.referenced
+    ? ` like ${input.referenced.title}`
+    : input.likedTitles.length > 0
+      ? ` in the spirit of ${joinWords(input.likedTitles.slice(0, 2))}`
+      : '';
+  const genre = input.genres.length > 0 ? ` ${joinWords(input.genres.slice(0, 2))}` : '';
+  const more = input.intent === 'refine' ? ' more' : '';
+  const plural = input.count === 1 ? 'pick' : 'picks';
+  const lead = `Here ${input.count === 1 ? 'is' : 'are'} ${input.count}${more}${genre} ${plural}${anchor}`;
+  return [...notes, `${lead}${constraintText ? `, ${constraintText}` : ''}:`].join(' ');
+}
+
+/** The offline answer to "why the first?" / "tell me about X". */
+export function itemReply(item: CatalogItem, catalog: Pick<Catalog, 'mapping'>, shownReason?: string): string {
+  const facts: string[] = [];
+  if (item.genres.length > 0) facts.push(item.genres.slice(0, 3).join(', '));
+  if (item.people.length > 0) facts.push(`with ${item.people.slice(0, 3).join(', ')}`);
+  const description = fenceText(itemDescription(item, catalog), 320);
+  const why = shownReason ? ` I suggested it because: ${shownReason.replace(/\.$/, '')}.` : '';
+  return `${titleWithYear(item)}${facts.length > 0 ? ` — ${facts.join('; ')}` : ''}.${description ? ` ${description}` : ''}${why}`;
+}
+
+/** The offline reply to a greeting or a message with no request in it. */
+export function chitChatReply(catalogSize: number, catalogKind: string): string {
+  return `Hi! Tell me a ${catalogKind} you enjoyed, a genre or a mood, and I'll suggest a few from the ${catalogSize.toLocaleString('en-US')} in the catalog.`;
+}

@@ -1,0 +1,98 @@
+import { genreHints } from '../dialogue/genre-hints.js';
+import { foldText } from '../text/tokenize.js';
+import type { Understanding } from './understanding-schema.js';
+
+export type Constraints = Understanding['constraints'];
+
+/** What the offline reader knows about the catalog's vocabulary. */
+export interface ConstraintVocabulary {
+  genres: ReadonlySet<string>;
+  findPeople: (text: string) => string[];
+}
+
+const negation = /\b(no|not|don'?t|dont|nothing|without|except|but not|avoid|skip|hate|none of|never)\b/;
+
+/** Splits a text into clauses so "no horror, something with Tom Hanks" keeps its two halves apart. */
+function clauses(text: string): string[] {
+  return foldText(text)
+    .split(/[.!?;,]|\bbut\b|\band\b/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Hard constraints a message states explicitly: "after 2000", "before 1990", "from the 90s", "no
+ * horror", "nothing scary", "without Tom Cruise", "only comedies". Soft wishes ("something funny")
+ * are not constraints; the retrieval request carries those as preferences.
+ */
+export function hardConstraints(text: string, vocabulary: ConstraintVocabulary): Constraints {
+  const constraints: Constraints = {
+    yearFrom: null,
+    yearTo: null,
+    genres: [],
+    excludeGenres: [],
+    people: [],
+    excludePeople: [],
+  };
+  const folded = foldText(text);
+  const after = /\b(?:after|since|newer than|later than|from)\s+(?:the\s+year\s+)?((?:19|20)\d\d)\b(?!s)/.exec(
+    folded,
+  );
+  if (after?.[1]) constraints.yearFrom = Number(after[1]) + (/^(from|since)\b/.test(after[0]) ? 0 : 1);
+  const before = /\b(?:before|older than|earlier than|prior to)\s+((?:19|20)\d\d)\b(?!s)/.exec(folded);
+  if (before?.[1]) constraints.yearTo = Number(before[1]) - 1;
+  const decade = /\b(?:from|in|of)\s+the\s+((?:19|20)?\d0)'?s\b/.exec(folded);
+  if (decade?.[1] && constraints.yearFrom === null && constraints.yearTo === null) {
+    const digits = decade[1];
+    const start = digits.length === 4 ? Number(digits) : (Number(digits) <= 20 ? 2000 : 1900) + Number(digits);
+    constraints.yearFrom = start;
+    constraints.yearTo = start + 9;
+  }
+  for (const clause of clauses(text)) {
+    const genres = genreHints(clause, vocabulary.genres);
+    const people = vocabulary.findPeople(clause);
+    if (negation.test(clause)) {
+      constraints.excludeGenres.push(...genres);
+      constraints.excludePeople.push(...people);
+    } else if (/\b(only|just|must be|has to be|strictly)\b/.test(clause)) {
+      constraints.genres.push(...genres);
+      constraints.people.push(...people);
+    }
+  }
+  constraints.excludeGenres = [...new Set(constraints.excludeGenres)];
+  constraints.excludePeople = [...new Set(constraints.excludePeople)];
+  constraints.genres = [...new Set(constraints.genres)].filter((genre) => !constraints.excludeGenres.includes(genre));
+  constraints.people = [...new Set(constraints.people)].filter((person) => !constraints.excludePeople.includes(person));
+  return constraints;
+}
+
+/** Later constraints override earlier ones field by field; lists are merged. */
+export function mergeConstraints(earlier: Constraints, later: Constraints): Constraints {
+  const union = (left: string[], right: string[]) => [...new Set([...left, ...right])];
+  const excludeGenres = union(earlier.excludeGenres, later.excludeGenres).filter(
+    (genre) => !later.genres.includes(genre),
+  );
+  const excludePeople = union(earlier.excludePeople, later.excludePeople).filter(
+    (person) => !later.people.includes(person),
+  );
+  return {
+    yearFrom: later.yearFrom ?? earlier.yearFrom,
+    yearTo: later.yearTo ?? earlier.yearTo,
+    genres: union(earlier.genres, later.genres).filter((genre) => !excludeGenres.includes(genre)),
+    excludeGenres,
+    people: union(earlier.people, later.people).filter((person) => !excludePeople.includes(person)),
+    excludePeople,
+  };
+}
+
+/** True when a constraints object constrains nothing. */
+export function noConstraints(constraints: Constraints): boolean {
+  return (
+    constraints.yearFrom === null &&
+    constraints.yearTo === null &&
+    constraints.genres.length === 0 &&
+    constraints.excludeGenres.length === 0 &&
+    constraints.people.length === 0 &&
+    constraints.excludePeople.length === 0
+  );
+}
