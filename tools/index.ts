@@ -4,7 +4,7 @@ export { toolSpecFor } from './tool-spec.js';
 export { runTool, runToolCall, type ToolRunResult } from './run-tool.js';
 export { toLangChainTools } from './langchain-tools.js';
 export { cleanText, itemLine, itemDetails } from './format-item.js';
-export { searchCatalogTool, searchCatalogInputSchema, type CatalogSearchResult } from './search-catalog.js';
+export { searchCatalogTool, searchCatalogInputSchema } from './search-catalog.js';
 export { resolveTitlesTool, resolveTitlesInputSchema, type TitleResolution } from './resolve-titles.js';
 export { similarItemsTool, similarItemsInputSchema } from './similar-items.js';
 export { getItemTool, getItemInputSchema } from './get-item.js';

@@ -33,17 +33,17 @@ describe('search_catalog', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^3 candidates/);
     expect(lines).toContain('[m4] Heat (1995) · crime, thriller · Michael Mann, Al Pacino, Robert De Niro');
-    expect(lineIds(text)).toEqual(data.candidates.map((candidate) => candidate.item.id));
+    expect(lineIds(text)).toEqual(data.map((candidate) => candidate.item.id));
     // The model sees no plot text; the application gets the whole item.
     expect(text).not.toContain('detective hunts');
-    expect(
-      data.candidates.find((candidate) => candidate.item.id === 'm4')?.item.fields['description'],
-    ).toContain('detective hunts');
+    expect(data.find((candidate) => candidate.item.id === 'm4')?.item.fields['description']).toContain(
+      'detective hunts',
+    );
   });
 
   it('returns 20 candidates by default, or all the catalog has', async () => {
     const { data } = await call(searchCatalogTool, { queries: ['a film'] });
-    expect(data.candidates).toHaveLength(12);
+    expect(data).toHaveLength(12);
   });
 
   it('applies hard filters and excluded ids', async () => {
@@ -52,10 +52,10 @@ describe('search_catalog', () => {
       filters: { yearFrom: 2005 },
       excludeIds: ['m3'],
     });
-    const ids = data.candidates.map((candidate) => candidate.item.id);
+    const ids = data.map((candidate) => candidate.item.id);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).not.toContain('m3');
-    expect(data.candidates.every((candidate) => (candidate.item.year ?? 0) >= 2005)).toBe(true);
+    expect(data.every((candidate) => (candidate.item.year ?? 0) >= 2005)).toBe(true);
     expect(ids[0]).toBe('m2');
   });
 
@@ -66,7 +66,7 @@ describe('search_catalog', () => {
       dislikedIds: ['m8'],
       k: 4,
     });
-    const ids = data.candidates.map((candidate) => candidate.item.id);
+    const ids = data.map((candidate) => candidate.item.id);
     expect(ids).not.toContain('m8');
     expect(ids).toContain('m9');
   });
@@ -76,7 +76,7 @@ describe('search_catalog', () => {
       queries: ['space'],
       filters: { yearFrom: 2100, genres: ['Western'] },
     });
-    expect(data.candidates).toEqual([]);
+    expect(data).toEqual([]);
     expect(text).toMatch(/^No catalog item meets these constraints \(from 2100; genres Western\)/);
   });
 
@@ -86,7 +86,7 @@ describe('search_catalog', () => {
       likedIds: ['m1', 'zz9'],
       k: 2,
     });
-    expect(data.ignoredIds).toEqual(['zz9']);
+    expect(data).toHaveLength(2);
     expect(text.split('\n').at(-1)).toBe('Ignored ids not in the catalog: zz9');
   });
 });
@@ -112,7 +112,7 @@ describe('resolve_titles', () => {
 describe('similar_items', () => {
   it('returns items like the given ones, without them', async () => {
     const { text, data } = await call(similarItemsTool, { ids: ['m1'], k: 2 });
-    const ids = data.candidates.map((candidate) => candidate.item.id);
+    const ids = data.map((candidate) => candidate.item.id);
     expect(ids).toHaveLength(2);
     expect(ids).not.toContain('m1');
     expect(ids.every((id) => ['m2', 'm3'].includes(id))).toBe(true);
@@ -121,12 +121,12 @@ describe('similar_items', () => {
 
   it('says which ids are not in the catalog', async () => {
     const some = await call(similarItemsTool, { ids: ['m4', 'nope'], k: 1 });
-    expect(some.data.candidates).toHaveLength(1);
+    expect(some.data).toHaveLength(1);
     expect(some.text).toContain('Not in the catalog: nope');
     const none = await call(similarItemsTool, { ids: ['nope'] });
     expect(none).toEqual({
       text: 'None of these ids is in the catalog: nope',
-      data: { candidates: [], ignoredIds: ['nope'] },
+      data: [],
     });
   });
 });
