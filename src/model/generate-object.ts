@@ -52,7 +52,8 @@ export async function generateObject<Schema extends z.ZodType>(
         { role: 'assistant', content: first.text },
         {
           role: 'user',
-          content: `Your answer is not valid: ${reading.problem}. Answer again with only the corrected JSON object, matching the schema.`,
+          // The schema is repeated: a server may have ignored response_format without saying so.
+          content: `Your answer is not valid: ${reading.problem}. Answer again with only the corrected JSON object, matching this JSON Schema:\n${JSON.stringify(strict.schema)}`,
         },
       ],
     },

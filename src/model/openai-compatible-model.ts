@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { ConvrecError } from '../errors/index.js';
+import { abortable } from './abortable.js';
 import type {
   GenerateRequest,
   GenerateResult,
@@ -12,8 +13,11 @@ import { readChatCompletion } from './openai-chat-response.js';
 import { toModelError } from './openai-error.js';
 import { StreamAssembler } from './openai-stream-assembler.js';
 import { isUnsupportedOutputFormat, weakerOutputMode } from './output-mode-fallback.js';
+import { limitRetryAfter, type FetchFunction } from './retry-after-limit.js';
 
 const openAIBaseURL = 'https://api.openai.com/v1';
+/** A server asking to wait longer than this is not retried (the error says how long it asked). */
+const maxRetryAfterSeconds = 60;
 
 export interface OpenAIChatModelOptions {
   model: string;
@@ -22,11 +26,14 @@ export interface OpenAIChatModelOptions {
   baseURL?: string;
   /** Time to the response headers per attempt, and the longest silence inside a stream. */
   timeoutMs?: number;
-  /** Retries of 408, 409, 429, 5xx and connection failures, with the SDK's backoff and retry-after. */
+  /**
+   * Retries of 408, 409, 429, 5xx and connection failures, with the SDK's backoff and retry-after;
+   * a server asking to wait more than a minute is not retried.
+   */
   maxRetries?: number;
   /** 'auto' starts with a strict JSON schema and falls back when the server refuses it. */
   outputMode?: 'auto' | OutputMode;
-  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  fetch?: FetchFunction;
   /** A ready client; apiKey, baseURL, timeoutMs, maxRetries and fetch are then ignored. */
   client?: OpenAI;
 }
@@ -53,7 +60,7 @@ export class OpenAIChatModel implements LanguageModel {
         maxRetries: options.maxRetries ?? 2,
         timeout: options.timeoutMs ?? 60_000,
         logLevel: 'off',
-        ...(options.fetch ? { fetch: options.fetch } : {}),
+        fetch: limitRetryAfter(options.fetch ?? globalThis.fetch, maxRetryAfterSeconds),
       });
     this.target = {
       modelId: options.model,
@@ -74,7 +81,7 @@ export class OpenAIChatModel implements LanguageModel {
     const context = { modelId: this.modelId, signal };
     try {
       const { value, mode } = await this.withOutputMode(request, (body) =>
-        this.client.chat.completions.create(body, requestOptions(signal)),
+        abortable(this.client.chat.completions.create(body, requestOptions(signal)), signal, this.modelId),
       );
       const result = readChatCompletion(value, this.modelId);
       return mode === undefined ? result : { ...result, outputMode: mode };
@@ -93,9 +100,13 @@ export class OpenAIChatModel implements LanguageModel {
     let opened;
     try {
       opened = await this.withOutputMode(request, (body) =>
-        this.client.chat.completions.create(
-          { ...body, stream: true, stream_options: { include_usage: true } },
-          requestOptions(signal),
+        abortable(
+          this.client.chat.completions.create(
+            { ...body, stream: true, stream_options: { include_usage: true } },
+            requestOptions(signal),
+          ),
+          signal,
+          this.modelId,
         ),
       );
     } catch (error) {

@@ -62,6 +62,7 @@ describe('generateObject', () => {
       content: '{"title":"Heat","year":"nineteen ninety-five","reason":null}',
     });
     expect(repair.messages.at(-1)?.content).toMatch(/field "year"/);
+    expect(repair.messages.at(-1)?.content).toContain(JSON.stringify(model.calls[0]!.output!.schema));
   });
 
   it('throws MODEL_OUTPUT_INVALID naming the field when the repair is invalid too', async () => {

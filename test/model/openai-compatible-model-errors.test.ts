@@ -158,3 +158,30 @@ describe('OpenAIChatModel failures and retries', () => {
     expect(error).toMatchObject({ code: 'MODEL_UNAVAILABLE', retryable: true });
   });
 });
+
+describe('OpenAIChatModel waits', () => {
+  it('does not sleep through a retry-after longer than a minute, and says how long was asked', async () => {
+    const { server, model } = await wireModel(
+      [{ status: 429, message: 'daily quota used', retryAfter: 3600 }, { text: 'never' }],
+      { maxRetries: 2 },
+    );
+    const error = await failure(model.generate(ask('a film')));
+    expect(error).toMatchObject({ code: 'MODEL_RATE_LIMIT', retryable: true });
+    expect((error as Error).message).toMatch(/wait 3600s/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops waiting between retries when the caller aborts', async () => {
+    const { server, model } = await wireModel([{ status: 429, message: 'slow down', retryAfter: 30 }], {
+      maxRetries: 1,
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    expect(await failure(model.generate(ask('a film'), controller.signal))).toMatchObject({
+      code: 'ABORTED',
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
