@@ -10,10 +10,10 @@ const idList = (description: string) => z.array(z.string().min(1)).max(50).optio
 export const searchCatalogInputSchema = z.strictObject({
   queries: z
     .array(z.string().trim().min(1).max(200).describe('A short search query in catalog words'))
-    .min(1)
     .max(6)
+    .default([])
     .describe(
-      'One to six short, diverse search queries (plot, theme, mood, setting); their results are fused',
+      'Up to six short, diverse search queries (plot, theme, mood, setting); their results are fused. May be empty when liked items say enough',
     ),
   filters: z
     .strictObject(retrievalFiltersSchema.shape)
@@ -22,7 +22,35 @@ export const searchCatalogInputSchema = z.strictObject({
   likedIds: idList('Catalog ids the user likes, most important first: results lean towards similar items'),
   dislikedIds: idList('Catalog ids the user dislikes: excluded, and items like them pushed down'),
   excludeIds: idList('Catalog ids never to return, e.g. items already shown or seen'),
-  k: z.number().int().min(1).max(40).default(20).describe('How many candidates to return (1 to 40)'),
+  seenIds: idList('Catalog ids the user has seen: a weak taste signal, not excluded unless in excludeIds'),
+  recentIds: idList('Catalog ids discussed earlier in the conversation that stay relevant'),
+  proposedIds: idList(
+    'Catalog ids proposed for this request (e.g. resolved titles a model suggested), best first',
+  ),
+  preferredGenres: z
+    .array(z.string().min(1).max(60))
+    .max(10)
+    .optional()
+    .describe('Genres the user leans towards (soft; use filters.genres for a must)'),
+  preferredPeople: z
+    .array(z.string().min(1).max(100))
+    .max(10)
+    .optional()
+    .describe('People the user leans towards (soft; use filters.people for a must)'),
+  preferredYears: z
+    .strictObject({
+      from: z.number().int().optional().describe('Earliest preferred year'),
+      to: z.number().int().optional().describe('Latest preferred year'),
+    })
+    .optional()
+    .describe('Release years the user leans towards (soft; use filters for a must)'),
+  k: z
+    .number()
+    .int()
+    .min(1)
+    .max(150)
+    .default(20)
+    .describe('How many candidates to return (1 to 150; 20 to 40 is plenty to choose from)'),
 });
 
 /** Describes the hard constraints in a few words, for the "nothing matches" answer. */
@@ -60,6 +88,12 @@ export const searchCatalogTool = defineTool({
         filters,
         likedIds: input.likedIds ?? [],
         dislikedIds: input.dislikedIds ?? [],
+        seenIds: input.seenIds ?? [],
+        recentIds: input.recentIds ?? [],
+        proposedIds: input.proposedIds ?? [],
+        preferredGenres: input.preferredGenres ?? [],
+        preferredPeople: input.preferredPeople ?? [],
+        ...(input.preferredYears ? { preferredYears: input.preferredYears } : {}),
         k: input.k,
       },
       context.signal,

@@ -32,14 +32,16 @@ function score(pairs: { ranking: string[]; target: string }[]): ProtocolScores {
   };
 }
 
+/** Ranks one evaluation turn's candidates, best first. */
+export type TurnRanker = (turn: EvalTurn, signal?: AbortSignal) => Promise<string[]>;
+
 /**
- * Runs every turn through offline query construction and retrieval, and scores the ranking under the
- * standard protocol (mentioned items may count) and the novel-only protocol (mentioned items are
- * dropped from the ranking and from the targets).
+ * Ranks every turn and scores the ranking under the standard protocol (mentioned items may count)
+ * and the novel-only protocol (mentioned items are dropped from the ranking and from the targets).
  */
-export async function evaluateRetrieval(
-  retriever: Retriever,
+export async function evaluateRankings(
   turns: EvalTurn[],
+  rank: TurnRanker,
   options: {
     onProgress?: (done: number, total: number) => void;
     signal?: AbortSignal;
@@ -52,10 +54,8 @@ export async function evaluateRetrieval(
   const latencies: number[] = [];
   for (const [index, turn] of turns.entries()) {
     const started = clock();
-    const { request } = retriever.readDialogue(turn.context);
-    const candidates = await retriever.retrieve({ ...request, k: 150 }, options.signal);
+    const ranking = await rank(turn, options.signal);
     latencies.push(clock() - started);
-    const ranking = candidates.map((candidate) => candidate.item.id);
     const mentioned = new Set(turn.mentioned_ids);
     const novelRanking = ranking.filter((id) => !mentioned.has(id));
     for (const target of turn.target_ids) {
@@ -70,4 +70,21 @@ export async function evaluateRetrieval(
     novelOnly: score(novel),
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), mean: mean(latencies) },
   };
+}
+
+/** Offline query construction and retrieval of 150 candidates, scored as above. */
+export function evaluateRetrieval(
+  retriever: Retriever,
+  turns: EvalTurn[],
+  options: Parameters<typeof evaluateRankings>[2] = {},
+): Promise<RetrievalEvalReport> {
+  return evaluateRankings(
+    turns,
+    async (turn, signal) => {
+      const { request } = retriever.readDialogue(turn.context);
+      const candidates = await retriever.retrieve({ ...request, k: 150 }, signal);
+      return candidates.map((candidate) => candidate.item.id);
+    },
+    options,
+  );
 }

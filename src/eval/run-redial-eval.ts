@@ -6,7 +6,8 @@ import { loadInteractionLog } from '../collaborative/interaction-log.js';
 import { ConvrecError } from '../errors/index.js';
 import { openOrBuildIndex, type BuildProgress } from '../index-store/index.js';
 import { defaultRetrievalWeights, Retriever, type RetrievalWeights } from '../retrieval/retriever.js';
-import { evaluateRetrieval, type ProtocolScores, type RetrievalEvalReport } from './evaluate-retrieval.js';
+import { offlineAgentRanker } from './agent-ranker.js';
+import { evaluateRankings, type ProtocolScores, type RetrievalEvalReport } from './evaluate-retrieval.js';
 import { loadEvalTurns, type EvalTurn } from './redial-dataset.js';
 
 export interface RedialEvalOptions {
@@ -16,6 +17,8 @@ export interface RedialEvalOptions {
   /** Where the content index is cached. */
   indexDirectory: string;
   limit?: number;
+  /** Score retrieval alone, or the whole offline agent turn (understand → tools → rank → explain). */
+  pipeline?: 'retrieval' | 'agent';
   weights?: Partial<RetrievalWeights>;
   /** Folds for the valid split (see below). */
   folds?: number;
@@ -25,10 +28,21 @@ export interface RedialEvalOptions {
 
 export interface RedialEvalResult extends RetrievalEvalReport {
   split: string;
+  pipeline: 'retrieval' | 'agent';
   folds: number;
   logSessions: number;
   weights: RetrievalWeights;
   elapsedMs: number;
+}
+
+async function retrievalRanking(
+  retriever: Retriever,
+  turn: EvalTurn,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const { request } = retriever.readDialogue(turn.context);
+  const candidates = await retriever.retrieve({ ...request, k: 150 }, signal);
+  return candidates.map((candidate) => candidate.item.id);
 }
 
 /** Checks that the dataset folder has what the evaluation reads. */
@@ -105,7 +119,11 @@ export async function runRedialEval(options: RedialEvalOptions): Promise<RedialE
       { ...components, cooccurrence: buildCooccurrence(sessions, known) },
       weights,
     );
-    const report = await evaluateRetrieval(retriever, group, {
+    const rank =
+      options.pipeline === 'agent'
+        ? await offlineAgentRanker(retriever)
+        : (turn: EvalTurn, signal?: AbortSignal) => retrievalRanking(retriever, turn, signal);
+    const report = await evaluateRankings(group, rank, {
       onProgress: () => progress?.('evaluating turns', ++done, turns.length),
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -114,6 +132,7 @@ export async function runRedialEval(options: RedialEvalOptions): Promise<RedialE
   const latencies = parts.map((part) => part.report.latencyMs);
   return {
     split,
+    pipeline: options.pipeline ?? 'retrieval',
     folds,
     logSessions,
     turns: turns.length,

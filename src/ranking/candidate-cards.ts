@@ -19,8 +19,11 @@ export interface CardOptions {
 
 /** Untrusted catalog text as one inert line: no newlines, no angle brackets or pipes, capped. */
 export function fenceText(text: string, limit: number): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length <= limit ? flat : `${flat.slice(0, limit - 1).trimEnd()}…`;
 }
 

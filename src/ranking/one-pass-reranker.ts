@@ -1,7 +1,13 @@
 import type { LanguageModel } from '../model/language-model.js';
 import { buildCards, type CardOptions } from './candidate-cards.js';
 import { parseRerankOutput, ReplyStreamer } from './rerank-output.js';
-import { selectPicks, type RenderablePrompt, type Reranker, type RerankInput, type RerankOutcome } from './reranker.js';
+import {
+  selectPicks,
+  type RenderablePrompt,
+  type Reranker,
+  type RerankInput,
+  type RerankOutcome,
+} from './reranker.js';
 
 export interface OnePassOptions {
   /** Cards shown to the model (default 40). */

@@ -35,16 +35,16 @@ export function hardConstraints(text: string, vocabulary: ConstraintVocabulary):
     excludePeople: [],
   };
   const folded = foldText(text);
-  const after = /\b(?:after|since|newer than|later than|from)\s+(?:the\s+year\s+)?((?:19|20)\d\d)\b(?!s)/.exec(
-    folded,
-  );
+  const after =
+    /\b(?:after|since|newer than|later than|from)\s+(?:the\s+year\s+)?((?:19|20)\d\d)\b(?!s)/.exec(folded);
   if (after?.[1]) constraints.yearFrom = Number(after[1]) + (/^(from|since)\b/.test(after[0]) ? 0 : 1);
   const before = /\b(?:before|older than|earlier than|prior to)\s+((?:19|20)\d\d)\b(?!s)/.exec(folded);
   if (before?.[1]) constraints.yearTo = Number(before[1]) - 1;
   const decade = /\b(?:from|in|of)\s+the\s+((?:19|20)?\d0)'?s\b/.exec(folded);
   if (decade?.[1] && constraints.yearFrom === null && constraints.yearTo === null) {
     const digits = decade[1];
-    const start = digits.length === 4 ? Number(digits) : (Number(digits) <= 20 ? 2000 : 1900) + Number(digits);
+    const start =
+      digits.length === 4 ? Number(digits) : (Number(digits) <= 20 ? 2000 : 1900) + Number(digits);
     constraints.yearFrom = start;
     constraints.yearTo = start + 9;
   }
@@ -61,8 +61,12 @@ export function hardConstraints(text: string, vocabulary: ConstraintVocabulary):
   }
   constraints.excludeGenres = [...new Set(constraints.excludeGenres)];
   constraints.excludePeople = [...new Set(constraints.excludePeople)];
-  constraints.genres = [...new Set(constraints.genres)].filter((genre) => !constraints.excludeGenres.includes(genre));
-  constraints.people = [...new Set(constraints.people)].filter((person) => !constraints.excludePeople.includes(person));
+  constraints.genres = [...new Set(constraints.genres)].filter(
+    (genre) => !constraints.excludeGenres.includes(genre),
+  );
+  constraints.people = [...new Set(constraints.people)].filter(
+    (person) => !constraints.excludePeople.includes(person),
+  );
   return constraints;
 }
 

@@ -67,7 +67,7 @@ export function shownFeedbackIn(
     if (references.length === 0) continue;
     // "more like the second one" asks for neighbours; it is not a verdict on the item.
     if (/\b(more|something|anything|others?)\s+(like|similar)\b|\bsimilar to\b/i.test(clause)) continue;
-    const sentiment = sentimentOf(clause.replace(/\b(?:more )?like (the|#|number)/gi, '$1'));
+    const sentiment = sentimentOf(clause);
     const verdict =
       sentiment === 'unseen' || sentiment === 'neutral'
         ? /\b(not|no|nah|skip|drop)\b/i.test(clause)

@@ -97,7 +97,9 @@ export function requestFromUnderstanding(context: RequestContext): BuiltRequest 
   // Items shown in this session, titles the user named and items they have seen are not suggested
   // again. Titles a (human) assistant named earlier in a transcript stay eligible: the user may
   // still take them up.
-  const userNamed = reading.mentions.filter((mention) => mention.role === 'user').map((mention) => mention.id);
+  const userNamed = reading.mentions
+    .filter((mention) => mention.role === 'user')
+    .map((mention) => mention.id);
   const excludeIds = unique([...context.shownIds, ...liked, ...userNamed, ...seenIds, ...profile.likedIds]);
   const queries = unique([...understanding.queries, ...base.queries].map((query) => query.trim())).filter(
     Boolean,

@@ -15,10 +15,11 @@ function row(name: string, scores: ProtocolScores): string {
 export function registerEvalCommand(program: Command, config: () => ConvrecConfig): void {
   program
     .command('eval')
-    .description('evaluate offline retrieval on ReDial recommendation turns (Recall@1/10/50, NDCG@10)')
+    .description('evaluate offline retrieval or the whole offline agent turn on ReDial (Recall@1/10/50, NDCG@10)')
     .option('--dataset <dir>', 'ReDial folder (default: CONVREC_DATA_DIR or ../shared/data/redial)')
     .option('--split <split>', 'valid (tune here) or test (report here)', 'test')
     .option('--limit <n>', 'only the first n turns')
+    .option('--agent', 'score the whole offline agent turn (understand, tools, rank, explain), not retrieval alone')
     .option('--weights <json>', 'override retrieval weights, e.g. \'{"collaborative":2}\'')
     .option('--out <file>', 'JSON report path (default: reports/eval-<split>.json)')
     .option('--index-dir <dir>', 'where the ReDial index is cached', '.convrec/indexes/redial')
@@ -34,6 +35,7 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
         weights?: string;
         out?: string;
         indexDir: string;
+        agent?: boolean;
       }) => {
         if (options.split !== 'valid' && options.split !== 'test')
           throw new Error(`--split must be valid or test, got "${options.split}"`);
@@ -54,6 +56,7 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
           dataset,
           split: options.split,
           indexDirectory: options.indexDir,
+          pipeline: options.agent ? 'agent' : 'retrieval',
           weights,
           ...(limit ? { limit } : {}),
           onProgress: (message, done, total) => {
@@ -65,7 +68,7 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
           },
         });
         console.log(
-          `ReDial ${result.split}: ${result.turns} turns, log ${result.logSessions} sessions${result.folds > 1 ? ` (${result.folds} folds, eval dialogues held out)` : ''}`,
+          `ReDial ${result.split} (${result.pipeline === 'agent' ? 'whole offline agent turn' : 'retrieval'}): ${result.turns} turns, log ${result.logSessions} sessions${result.folds > 1 ? ` (${result.folds} folds, eval dialogues held out)` : ''}`,
         );
         console.log(
           `${'protocol'.padEnd(12)}${'trials'.padStart(7)}${'R@1'.padStart(7)}${'R@10'.padStart(7)}${'R@50'.padStart(7)}${'N@10'.padStart(7)}${'C@100'.padStart(7)}`,
@@ -75,7 +78,7 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
         console.log(
           `latency per turn: p50 ${result.latencyMs.p50.toFixed(1)} ms, p95 ${result.latencyMs.p95.toFixed(1)} ms`,
         );
-        const out = options.out ?? join('reports', `eval-${result.split}.json`);
+        const out = options.out ?? join('reports', `eval-${result.pipeline}-${result.split}.json`);
         await mkdir(dirname(out), { recursive: true });
         await writeFile(
           out,

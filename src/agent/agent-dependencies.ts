@@ -1,0 +1,34 @@
+import type { LanguageModel } from '../model/language-model.js';
+import type { ProfileStore } from '../profile/profile-store.js';
+import type { Reranker, RenderablePrompt } from '../ranking/reranker.js';
+import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/retriever.js';
+import type { TokenCounter } from '../usage/token-counter.js';
+
+/** Everything a turn needs, injected. */
+export interface AgentDependencies {
+  retriever: Retriever;
+  profileStore: ProfileStore;
+  /** Absent in offline mode. */
+  model?: LanguageModel;
+  /** Loaded prompts (LLM mode only). */
+  prompts?: { understand: RenderablePrompt; summarize: RenderablePrompt };
+  /** The LLM reranker (LLM mode only). */
+  reranker?: Reranker;
+  /** Deterministic reordering of candidates in offline mode. */
+  offlineRank: (input: {
+    candidates: Candidate[];
+    request: RetrieveRequest;
+    retriever: Retriever;
+  }) => Candidate[];
+  tokenCounter: TokenCounter;
+  /** What the catalog holds, in the singular: "movie". */
+  catalogKind: string;
+  /** Recommendations per turn. */
+  k: number;
+  /** Candidates handed to the LLM reranker. */
+  rerankCandidates: number;
+  /** Candidates ranked in offline mode (the eval reads the full ranking). */
+  offlineCandidates: number;
+  now: () => string;
+  clock: () => number;
+}

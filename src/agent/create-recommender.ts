@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { LanguageModel } from '../model/language-model.js';
+import { MemoryProfileStore } from '../profile/memory-profile-store.js';
+import type { ProfileStore } from '../profile/profile-store.js';
+import { loadPrompt, promptsDirectory } from '../prompts/load-prompt.js';
+import { OnePassReranker } from '../ranking/one-pass-reranker.js';
+import { offlineRank } from '../ranking/offline-ranker.js';
+import { SlidingWindowReranker } from '../ranking/sliding-window-reranker.js';
+import type { Reranker } from '../ranking/reranker.js';
+import type { Retriever } from '../retrieval/retriever.js';
+import { approximateTokenCounter, loadO200kCounter, type TokenCounter } from '../usage/token-counter.js';
+import type { AgentDependencies } from './agent-dependencies.js';
+import { Session } from './session.js';
+
+export interface CreateRecommenderOptions {
+  /** A ready retriever over the catalog and its index (see `openRetriever`). */
+  retriever: Retriever;
+  /** An OpenAI-compatible or scripted model; omit for offline mode. */
+  model?: LanguageModel;
+  /** Where feedback, summaries and sessions live (default: in memory). */
+  profileStore?: ProfileStore;
+  /** LLM reranking strategy (default one-pass). */
+  reranking?: 'one-pass' | 'sliding-window';
+  /** What the catalog holds, singular (default "movie"). */
+  catalogKind?: string;
+  /** Recommendations per turn (default 5). */
+  k?: number;
+  /** Candidates the LLM reranker sees (default 40). */
+  rerankCandidates?: number;
+  /** Folder with the prompt files (default: the package's `prompts/`). */
+  promptsDirectory?: string;
+  /** Token counter for usage when the server reports none (default o200k_base in LLM mode). */
+  tokenCounter?: TokenCounter;
+  now?: () => string;
+  clock?: () => number;
+}
+
+/** A conversational recommender over one catalog. */
+export interface Recommender {
+  readonly mode: 'offline' | 'llm';
+  /** "offline" or the model id. */
+  readonly modelLabel: string;
+  readonly retriever: Retriever;
+  readonly profileStore: ProfileStore;
+  /** A new conversation, or the saved one with this id. */
+  session(options: { userId: string; sessionId?: string }): Session;
+  /** Clears one user's feedback, summary and sessions. */
+  forget(userId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a recommender. Without a model every stage runs offline (rules, fused retrieval, the offline
+ * ranker, template explanations); with one, prompts are loaded and checked up front.
+ */
+export async function createRecommender(options: CreateRecommenderOptions): Promise<Recommender> {
+  const { retriever, model } = options;
+  const profileStore = options.profileStore ?? new MemoryProfileStore();
+  const directory = options.promptsDirectory ?? promptsDirectory();
+  let prompts: AgentDependencies['prompts'];
+  let reranker: Reranker | undefined;
+  if (model) {
+    const [understand, rerank, window, summarize] = await Promise.all(
+      ['understand', 'rerank', 'rerank-window', 'summarize-profile'].map((name) =>
+        loadPrompt(join(directory, `${name}.md`)),
+      ),
+    );
+    prompts = { understand: understand!, summarize: summarize! };
+    reranker =
+      options.reranking === 'sliding-window'
+        ? new SlidingWindowReranker(model, window!, rerank!, { maxCards: options.rerankCandidates ?? 40 })
+        : new OnePassReranker(model, rerank!, { maxCards: options.rerankCandidates ?? 40 });
+  }
+  const tokenCounter =
+    options.tokenCounter ??
+    (model ? await loadO200kCounter().catch(() => approximateTokenCounter) : approximateTokenCounter);
+  const dependencies: AgentDependencies = {
+    retriever,
+    profileStore,
+    ...(model ? { model } : {}),
+    ...(prompts ? { prompts } : {}),
+    ...(reranker ? { reranker } : {}),
+    offlineRank,
+    tokenCounter,
+    catalogKind: options.catalogKind ?? 'movie',
+    k: options.k ?? 5,
+    rerankCandidates: options.rerankCandidates ?? 40,
+    offlineCandidates: 150,
+    now: options.now ?? (() => new Date().toISOString()),
+    clock: options.clock ?? (() => performance.now()),
+  };
+  return {
+    mode: model ? 'llm' : 'offline',
+    modelLabel: model ? model.modelId : 'offline',
+    retriever,
+    profileStore,
+    session: ({ userId, sessionId }) => new Session(dependencies, userId, sessionId ?? randomUUID()),
+    forget: (userId) => profileStore.forget(userId),
+    close: () => profileStore.close(),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Catalog } from '../catalog/index.js';
+import { titleWithYear } from '../ranking/candidate-cards.js';
+import type { FeedbackEvent, ProfileSummary } from '../profile/profile-store.js';
+import { profileState } from '../profile/profile-state.js';
+import { relevantFeedback } from '../profile/relevant-feedback.js';
+import type { ProfileSignals } from '../understanding/understanding-to-request.js';
+
+export interface ProfileContext {
+  signals: ProfileSignals;
+  /** The stored summary plus the past feedback most relevant to this request, for prompts. */
+  text: string;
+}
+
+/**
+ * "Summaries offline, retrieval at runtime": the stored profile summary, plus the few past feedback
+ * events that bear on the current request.
+ */
+export function profileContext(
+  events: FeedbackEvent[],
+  summary: ProfileSummary | undefined,
+  catalog: Catalog,
+  requestText: string,
+): ProfileContext {
+  const state = profileState(events);
+  const relevant = relevantFeedback(events, catalog, requestText, 5);
+  const lines: string[] = [];
+  if (summary) lines.push(summary.text);
+  if (relevant.length > 0) {
+    lines.push(
+      `Relevant past feedback: ${relevant.map((entry) => `${entry.event.kind} ${titleWithYear(entry.item)}`).join('; ')}.`,
+    );
+  }
+  return {
+    signals: {
+      likedIds: state.liked.filter((id) => catalog.byId.has(id)),
+      dislikedIds: state.disliked.filter((id) => catalog.byId.has(id)),
+      seenIds: state.seen.filter((id) => catalog.byId.has(id)),
+    },
+    text: lines.join('\n'),
+  };
+}

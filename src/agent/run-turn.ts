@@ -1,0 +1,266 @@
+import type { CatalogItem } from '../catalog/index.js';
+import type { DialogueMessage } from '../dialogue/dialogue-message.js';
+import { ConvrecError, isConvrecError } from '../errors/index.js';
+import { chitChatReply, itemReply } from '../explain/offline-reply.js';
+import type { FeedbackEvent, SessionRecord } from '../profile/profile-store.js';
+import { titleWithYear } from '../ranking/candidate-cards.js';
+import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
+import { dialogueText, understandWithModel } from '../understanding/llm-understanding.js';
+import { understandOffline } from '../understanding/offline-understanding.js';
+import { requestFromUnderstanding } from '../understanding/understanding-to-request.js';
+import type { Understanding } from '../understanding/understanding-schema.js';
+import { MeteredModel } from '../usage/metered-model.js';
+import type { AgentDependencies } from './agent-dependencies.js';
+import { profileContext } from './profile-context.js';
+import { recommendStep } from './recommend-step.js';
+import { createToolRunner } from './tool-runner.js';
+import type { Degradation, Recommendation, TurnEvent, TurnResult } from './turn-events.js';
+
+export interface TurnInput {
+  session: SessionRecord;
+  text: string;
+  /** "/more": the next results for the same request, excluding everything shown. */
+  more?: boolean;
+}
+
+/** The turn's result plus the updated session (saved by the caller). */
+export interface TurnOutcome {
+  result: TurnResult;
+  session: SessionRecord;
+  /** Every candidate id in final order. */
+  ranking: string[];
+}
+
+function aborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ConvrecError('ABORTED', 'the turn was cancelled', { cause: signal.reason });
+}
+
+/** The assistant's message as it goes into the dialogue history: reply plus the titles shown. */
+function assistantMessage(reply: string, recommendations: Recommendation[]): string {
+  if (recommendations.length === 0) return reply;
+  const list = recommendations.map((entry, index) => `${index + 1}. ${titleWithYear(entry.item)}`).join('\n');
+  return `${reply}\n${list}`;
+}
+
+/**
+ * One turn: profile → understand (LLM or offline) → tools (plan-first: feedback, search or item
+ * lookup) → rerank + explain + reply (LLM or offline). A failing model degrades the stage and the
+ * turn still answers with catalog items only.
+ */
+export async function runTurn(
+  dependencies: AgentDependencies,
+  input: TurnInput,
+  emit: (event: TurnEvent) => void,
+  signal?: AbortSignal,
+): Promise<TurnOutcome> {
+  const { retriever, profileStore, clock } = dependencies;
+  const catalog = retriever.catalog;
+  const started = clock();
+  const model = dependencies.model
+    ? new MeteredModel(dependencies.model, dependencies.tokenCounter, clock)
+    : undefined;
+  const reranker = model && dependencies.reranker ? dependencies.reranker : undefined;
+  const previous = input.session;
+  const turn = previous.turns + 1;
+  const mode = model ? 'llm' : 'offline';
+  emit({ type: 'turn-start', sessionId: previous.id, turn, mode });
+  const degraded: Degradation[] = [];
+  const degrade = (degradation: Degradation) => {
+    degraded.push(degradation);
+    emit({ type: 'degraded', degradation });
+  };
+  const tools = createToolRunner(
+    dependencies,
+    { userId: previous.userId, sessionId: previous.id, turn },
+    emit,
+    degrade,
+    signal,
+  );
+
+  const messages: DialogueMessage[] = [...previous.messages, { role: 'user', text: input.text }];
+  const lastShown = previous.lastShown.flatMap((shown) => catalog.byId.get(shown.itemId) ?? []);
+  const [events, summary] = await Promise.all([
+    profileStore.feedback(previous.userId),
+    profileStore.summary(previous.userId),
+  ]);
+  const profile = profileContext(events, summary, catalog, input.text);
+  aborted(signal);
+
+  // 1. Understand.
+  const understandStarted = clock();
+  const offline = understandOffline(
+    { messages, lastShown, ...(previous.constraints ? { activeConstraints: previous.constraints } : {}) },
+    retriever,
+  );
+  let understanding: Understanding = offline.understanding;
+  if (model && dependencies.prompts && !input.more) {
+    try {
+      understanding = await understandWithModel(
+        model,
+        dependencies.prompts.understand,
+        { messages, lastShown, profileText: profile.text, catalogKind: dependencies.catalogKind },
+        signal,
+      );
+    } catch (error) {
+      aborted(signal);
+      degrade({
+        stage: 'understand',
+        code: isConvrecError(error) ? error.code : 'MODEL_UNAVAILABLE',
+        message: `understanding fell back to offline rules: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  if (input.more) understanding = { ...understanding, intent: 'refine' };
+  emit({ type: 'understanding', understanding });
+  const understandMs = clock() - understandStarted;
+
+  // 2. Tools, plan-first.
+  const toolsStarted = clock();
+  const built = requestFromUnderstanding({
+    understanding,
+    reading: offline.reading,
+    titles: retriever.components.titles,
+    lastShown,
+    shownIds: previous.shownIds,
+    profile: profile.signals,
+    k: model ? dependencies.rerankCandidates : dependencies.offlineCandidates,
+  });
+  const feedback = feedbackFrom(
+    understanding,
+    built.request,
+    lastShown,
+    offline.reading.mentions,
+    messages.length - 1,
+    input.text,
+  );
+  if (feedback.length > 0) await tools.recordFeedback(feedback);
+
+  let reply = '';
+  let recommendations: Recommendation[] = [];
+  let ranking: string[] = [];
+  let rerankMs = 0;
+  let toolsMs = 0;
+  const intent = understanding.intent;
+  if (intent === 'chit-chat' || intent === 'clarify') {
+    reply = understanding.reply?.trim() || chitChatReply(catalog.items.length, dependencies.catalogKind);
+    toolsMs = clock() - toolsStarted;
+  } else if (intent === 'ask-about-item') {
+    const item = built.referenced ?? firstMentioned(understanding, retriever.components.titles);
+    if (item) {
+      await tools.getItem(item.id);
+      const shownReason = previous.lastShown.find((shown) => shown.itemId === item.id)?.reason;
+      reply = itemReply(item, catalog, shownReason);
+    } else {
+      reply =
+        lastShown.length > 0
+          ? `Which one do you mean? Say "the first one" or a number from 1 to ${lastShown.length}.`
+          : `Which ${dependencies.catalogKind} do you mean? I could not find that title in the catalog.`;
+    }
+    toolsMs = clock() - toolsStarted;
+  } else {
+    const candidates: Candidate[] = await tools.searchCatalog(built.request);
+    toolsMs = clock() - toolsStarted;
+    const rerankStarted = clock();
+    const step = await recommendStep(
+      { ...dependencies, ...(reranker ? { reranker } : {}) },
+      {
+        understanding,
+        request: built.request,
+        candidates,
+        unknownTitles: built.unknownTitles,
+        ...(built.referenced ? { referenced: built.referenced } : {}),
+        profileText: profile.text,
+        dialogueText: dialogueText(messages),
+        userText: input.text,
+      },
+      emit,
+      signal,
+    );
+    rerankMs = clock() - rerankStarted;
+    for (const degradation of step.degraded) degraded.push(degradation);
+    reply = step.reply;
+    recommendations = step.recommendations;
+    ranking = step.ranking;
+    if (recommendations.length > 0) emit({ type: 'recommendations', recommendations });
+  }
+  aborted(signal);
+
+  const calls = model?.calls ?? [];
+  const result: TurnResult = {
+    sessionId: previous.id,
+    userId: previous.userId,
+    turn,
+    mode,
+    model: model ? model.modelId : 'offline',
+    intent,
+    reply,
+    recommendations,
+    understanding,
+    toolCalls: tools.records,
+    usage: {
+      llmCalls: calls.length,
+      inputTokens: calls.reduce((sum, call) => sum + call.inputTokens, 0),
+      outputTokens: calls.reduce((sum, call) => sum + call.outputTokens, 0),
+      calls: calls.map(({ purpose, inputTokens, outputTokens, counted, ms }) => ({
+        purpose,
+        inputTokens,
+        outputTokens,
+        counted,
+        ms,
+      })),
+    },
+    timings: { understandMs, toolsMs, rerankMs, totalMs: clock() - started },
+    degraded,
+  };
+  const shown = recommendations.map((entry) => ({ itemId: entry.item.id, reason: entry.reason }));
+  const session: SessionRecord = {
+    ...previous,
+    messages: [...messages, { role: 'assistant', text: assistantMessage(reply, recommendations) }],
+    lastShown: shown.length > 0 ? shown : previous.lastShown,
+    shownIds: [...new Set([...previous.shownIds, ...shown.map((entry) => entry.itemId)])],
+    turns: turn,
+    constraints: understanding.constraints,
+    updatedAt: dependencies.now(),
+  };
+  emit({ type: 'turn-end', result });
+  return { result, session, ranking };
+}
+
+function firstMentioned(
+  understanding: Understanding,
+  titles: AgentDependencies['retriever']['components']['titles'],
+): CatalogItem | undefined {
+  for (const mention of understanding.mentionedTitles) {
+    const [best] = titles.resolve(mention.title, 1);
+    if (best && best.confidence >= 0.6) return best.item;
+  }
+  return undefined;
+}
+
+/** Feedback to store from this turn: verdicts on shown items and on titles the user named. */
+function feedbackFrom(
+  understanding: Understanding,
+  request: RetrieveRequest,
+  lastShown: CatalogItem[],
+  mentions: { id: string; role: string; messageIndex: number }[],
+  latestIndex: number,
+  text: string,
+): Omit<FeedbackEvent, 'userId' | 'sessionId' | 'turn' | 'at'>[] {
+  const out: Omit<FeedbackEvent, 'userId' | 'sessionId' | 'turn' | 'at'>[] = [];
+  const add = (itemId: string, kind: FeedbackEvent['kind']) => {
+    if (!out.some((entry) => entry.itemId === itemId)) out.push({ itemId, kind, text: text.slice(0, 500) });
+  };
+  for (const entry of understanding.shownFeedback) {
+    const item = lastShown[entry.position - 1];
+    if (item) add(item.id, entry.sentiment);
+  }
+  const fresh = new Set(
+    mentions
+      .filter((mention) => mention.role === 'user' && mention.messageIndex === latestIndex)
+      .map((mention) => mention.id),
+  );
+  for (const id of request.dislikedIds ?? []) if (fresh.has(id)) add(id, 'disliked');
+  for (const id of request.seenIds ?? []) if (fresh.has(id)) add(id, 'seen');
+  for (const id of request.likedIds ?? []) if (fresh.has(id)) add(id, 'liked');
+  return out;
+}

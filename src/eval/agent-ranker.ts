@@ -1,0 +1,32 @@
+import { createRecommender } from '../agent/create-recommender.js';
+import { MemoryProfileStore } from '../profile/memory-profile-store.js';
+import type { Retriever } from '../retrieval/retriever.js';
+import type { TurnRanker } from './evaluate-retrieval.js';
+
+/**
+ * The whole offline agent turn as an evaluation ranker: the turn's earlier messages are the session
+ * so far, its last user message is sent, and the turn's full final ranking is scored. Each turn gets
+ * its own user, so no profile carries over between evaluation turns.
+ */
+export async function offlineAgentRanker(retriever: Retriever): Promise<TurnRanker> {
+  const profileStore = new MemoryProfileStore();
+  const recommender = await createRecommender({ retriever, profileStore });
+  return async (turn, signal) => {
+    const messages = turn.context.slice(0, -1);
+    const last = turn.context[turn.context.length - 1];
+    if (!last || last.role !== 'user') return [];
+    const session = recommender.session({ userId: `eval-${turn.id}`, sessionId: `eval-${turn.id}` });
+    await profileStore.saveSession({
+      id: session.id,
+      userId: session.userId,
+      messages,
+      lastShown: [],
+      shownIds: [],
+      turns: 0,
+      updatedAt: new Date(0).toISOString(),
+    });
+    await session.send(last.text, signal ? { signal } : {}).result();
+    await profileStore.forget(session.userId);
+    return session.lastRanking;
+  };
+}
