@@ -19,8 +19,8 @@ export interface CardOptions {
 
 /** Untrusted catalog text as one inert line: no newlines, no angle brackets or pipes, capped. */
 export function fenceText(text: string, limit: number): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const flat = text
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f<>|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
