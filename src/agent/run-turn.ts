@@ -5,6 +5,7 @@ import { chitChatReply, itemReply } from '../explain/offline-reply.js';
 import type { FeedbackEvent, SessionRecord } from '../profile/profile-store.js';
 import { titleWithYear } from '../ranking/candidate-cards.js';
 import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
+import { mergeConstraints } from '../understanding/hard-constraints.js';
 import { dialogueText, understandWithModel } from '../understanding/llm-understanding.js';
 import { understandOffline } from '../understanding/offline-understanding.js';
 import { requestFromUnderstanding } from '../understanding/understanding-to-request.js';
@@ -101,6 +102,17 @@ export async function runTurn(
         { messages, lastShown, profileText: profile.text, catalogKind: dependencies.catalogKind },
         signal,
       );
+      // The model reads the dialogue, not the session: constraints stated earlier stay in force while
+      // the user refines or asks about the list, as in the offline understanding.
+      if (
+        previous.constraints &&
+        (understanding.intent === 'refine' || understanding.intent === 'ask-about-item')
+      ) {
+        understanding = {
+          ...understanding,
+          constraints: mergeConstraints(previous.constraints, understanding.constraints),
+        };
+      }
     } catch (error) {
       aborted(signal);
       degrade({
