@@ -144,6 +144,7 @@ export async function runTurn(
     offline.reading.mentions,
     messages.length - 1,
     input.text,
+    mentionedIds(understanding, 'neutral', retriever.components.titles),
   );
   if (feedback.length > 0) await tools.recordFeedback(feedback);
 
@@ -249,6 +250,21 @@ function firstMentioned(
   return undefined;
 }
 
+/** Catalog ids of the titles the understanding says the user named with this sentiment. */
+function mentionedIds(
+  understanding: Understanding,
+  sentiment: Understanding['mentionedTitles'][number]['sentiment'],
+  titles: AgentDependencies['retriever']['components']['titles'],
+): Set<string> {
+  return new Set(
+    understanding.mentionedTitles.flatMap((mention) => {
+      if (mention.sentiment !== sentiment) return [];
+      const [best] = titles.resolve(mention.title, 1);
+      return best && best.confidence >= 0.6 ? [best.item.id] : [];
+    }),
+  );
+}
+
 /** Feedback to store from this turn: verdicts on shown items and on titles the user named. */
 function feedbackFrom(
   understanding: Understanding,
@@ -257,6 +273,7 @@ function feedbackFrom(
   mentions: { id: string; role: string; messageIndex: number }[],
   latestIndex: number,
   text: string,
+  neutralIds: Set<string>,
 ): Omit<FeedbackEvent, 'userId' | 'sessionId' | 'turn' | 'at'>[] {
   const out: Omit<FeedbackEvent, 'userId' | 'sessionId' | 'turn' | 'at'>[] = [];
   const add = (itemId: string, kind: FeedbackEvent['kind']) => {
@@ -273,6 +290,7 @@ function feedbackFrom(
   );
   for (const id of request.dislikedIds ?? []) if (fresh.has(id)) add(id, 'disliked');
   for (const id of request.seenIds ?? []) if (fresh.has(id)) add(id, 'seen');
-  for (const id of request.likedIds ?? []) if (fresh.has(id)) add(id, 'liked');
+  // A title the user only named ("tell me about Heat") seeds retrieval but is no verdict to store.
+  for (const id of request.likedIds ?? []) if (fresh.has(id) && !neutralIds.has(id)) add(id, 'liked');
   return out;
 }
