@@ -29,16 +29,7 @@ function count(value: string): number {
 
 const program = new Command('llm-cost-bench')
   .description(
-    [
-      'Measures what the agent sends to an LLM per turn, without an LLM: the real turn runs in LLM mode',
-      'with a scripted model whose answers are built from the dialogue and the prompt (understanding JSON',
-      'with 3 queries and popular proposed titles that are never the targets; rerank answers naming the',
-      "prompt's first k cards with a ~15-word reason; window answers permuting the window). Every turn runs",
-      'twice on the same candidates, with the one-pass and the sliding-window (RankGPT-style) reranker.',
-      "Tokens are counted with o200k_base. Only cost is reported, never the scripted answers' quality.",
-      'Targets: ≤ 2 calls per turn, rerank input ≤ 3.5k tokens at 40 candidates, one-pass ≤ 0.5× the',
-      "sliding window's rerank-stage tokens. A table goes to stdout, progress to stderr.",
-    ].join('\n'),
+    'Measures the LLM cost of agent turns on ReDial without an LLM (scripted model, o200k_base tokens).',
   )
   .option(
     '--turns <n>',
@@ -64,7 +55,22 @@ const program = new Command('llm-cost-bench')
   .option('--warmup <n>', 'turns run once per strategy first and not recorded', count, 1)
   .addHelpText(
     'after',
-    '\nThe co-occurrence log is rebuilt without the evaluated dialogues, so no target leaks through it.\n\nExample:\n  npx tsx src/bench/llm-cost-bench.ts --turns 50 --out reports/llm-cost.json\n',
+    [
+      '',
+      'The real agent turn runs in LLM mode with a scripted model whose answers are built from the dialogue',
+      'and the prompt: an understanding JSON with 3 queries and ~10 popular proposed titles (never the',
+      "turn's targets), rerank answers naming the prompt's first k cards with a ~15-word reason, window",
+      'answers permuting the window. Every turn runs twice on the same candidates, with the one-pass and the',
+      'sliding-window (RankGPT-style, window 20, step 10) reranker. Only cost is reported, never the scripted',
+      "answers' quality. The co-occurrence log is rebuilt without the evaluated dialogues (no target leaks).",
+      '',
+      'Targets: ≤ 2 calls per turn, rerank input ≤ 3.5k tokens at 40 candidates, one-pass ≤ 0.5× the',
+      "sliding window's rerank-stage tokens. The table goes to stdout, progress to stderr, the JSON to --out.",
+      '',
+      'Example:',
+      '  npx tsx src/bench/llm-cost-bench.ts --turns 50 --out reports/llm-cost.json',
+      '',
+    ].join('\n'),
   );
 
 interface Options {
