@@ -464,6 +464,35 @@ describe('LLM agent robustness', () => {
     expect(degradation!.message).toMatch(/repeated handle c2/);
   });
 
+  it('cancels a turn during the rerank stream instead of degrading it', async () => {
+    const controller = new AbortController();
+    const model = scripted([
+      understandStep({ queries: ['western'] }),
+      (request) => {
+        controller.abort();
+        return {
+          text: rerankAnswer(
+            'Too late.',
+            cardsOf(request)
+              .slice(0, 5)
+              .map((card) => card.handle),
+          ),
+        };
+      },
+    ]);
+    const session = (await llmRecommender(model)).session({ userId: 'ana' });
+    const events: TurnEvent[] = [];
+    const stream = session.send('a western', { signal: controller.signal });
+    await expect(
+      (async () => {
+        for await (const event of stream) events.push(event);
+      })(),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(stream.result()).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(degradations(events)).toEqual([]);
+    expect(events.some((event) => event.type === 'recommendations' || event.type === 'turn-end')).toBe(false);
+  });
+
   it('reports the tokens the model reports, and estimates them when it reports none', async () => {
     const model = scripted([
       understandStep(
@@ -559,7 +588,11 @@ describe('LLM agent profiles', () => {
         ),
       ),
       { purpose: 'summarize', text: `  ${summary}\n` },
-      understandStep({ intent: 'chit-chat', reply: 'Welcome back!' }),
+      understandStep({
+        intent: 'chit-chat',
+        reply: 'Welcome back! Noted.',
+        mentionedTitles: [{ title: 'The Godfather', sentiment: 'disliked' }],
+      }),
     ]);
     const recommender = await llmRecommender(model, { store });
     const first = recommender.session({ userId: 'ana' });
@@ -573,9 +606,36 @@ describe('LLM agent profiles', () => {
     expect(saved).toMatchObject({ text: summary, writtenBy: 'scripted-gpt' });
     expect(userText(model.calls[2]!)).toContain(`liked: ${titleWithYear(byTitle('Heat'))}`);
 
-    await recommender.session({ userId: 'ana' }).send('hello again').result();
+    await recommender
+      .session({ userId: 'ana' })
+      .send('hello again. I hated The Godfather, by the way')
+      .result();
     const prompt = userText(model.calls[3]!);
     expect(/<profile>\n([\s\S]*?)\n<\/profile>/.exec(prompt)?.[1]).toContain(summary);
+    // New feedback is stored, and the LLM summary is not overwritten by an offline one mid-session.
+    expect(await store.feedback('ana')).toContainEqual(
+      expect.objectContaining({ itemId: byTitle('The Godfather').id, kind: 'disliked' }),
+    );
+    expect(await store.summary('ana')).toMatchObject({ text: summary, writtenBy: 'scripted-gpt' });
+  });
+
+  it('writes the offline summary when the model fails to summarize', async () => {
+    const store = new MemoryProfileStore();
+    const model = scripted([
+      understandStep({
+        intent: 'chit-chat',
+        reply: 'Noted!',
+        mentionedTitles: [{ title: 'Heat', sentiment: 'liked' }],
+      }),
+      { purpose: 'summarize', error: new ConvrecError('MODEL_TIMEOUT', 'too slow', { retryable: true }) },
+    ]);
+    const session = (await llmRecommender(model, { store })).session({ userId: 'ana' });
+    await session.send('I loved Heat').result();
+    await expect(session.end()).resolves.toBeUndefined();
+
+    const saved = await store.summary('ana');
+    expect(saved?.writtenBy).toBe('offline');
+    expect(saved?.text).toContain('Heat');
   });
 
   it("never puts one user's profile into another user's prompts", async () => {
