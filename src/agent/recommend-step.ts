@@ -15,6 +15,8 @@ export interface RecommendStepInput {
   unknownTitles: string[];
   referenced?: CatalogItem;
   profileText: string;
+  /** Liked items that come from the stored profile, not this conversation. */
+  profileLikedIds: string[];
   /** Recent dialogue as text, for the reranker. */
   dialogueText: string;
   userText: string;
@@ -52,12 +54,16 @@ export async function recommendStep(
     yearFrom: understanding.constraints.yearFrom,
     yearTo: understanding.constraints.yearTo,
     userText: input.userText,
+    catalogKind: dependencies.catalogKind,
   });
   const offlineOrder = dependencies.offlineRank({ candidates: input.candidates, request, retriever });
   const offlineReply = recommendReply({
     count: Math.min(k, offlineOrder.length),
     intent: understanding.intent === 'refine' ? 'refine' : 'recommend',
-    likedTitles: liked.slice(0, 2).map((item) => item.title),
+    likedTitles: liked
+      .filter((item) => !input.profileLikedIds.includes(item.id))
+      .slice(0, 2)
+      .map((item) => item.title),
     genres: request.preferredGenres ?? [],
     constraints: understanding.constraints,
     unknownTitles: input.unknownTitles,

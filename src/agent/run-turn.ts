@@ -183,6 +183,9 @@ export async function runTurn(
         unknownTitles: built.unknownTitles,
         ...(built.referenced ? { referenced: built.referenced } : {}),
         profileText: profile.text,
+        profileLikedIds: profile.signals.likedIds.filter(
+          (id) => !events.some((event) => event.itemId === id && event.sessionId === previous.id),
+        ),
         dialogueText: dialogueText(messages),
         userText: input.text,
       },

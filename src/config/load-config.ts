@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ConvrecError } from '../errors/index.js';
 
@@ -5,6 +7,9 @@ import { ConvrecError } from '../errors/index.js';
 export const configSchema = z.object({
   catalog: z.string().optional().describe('Default catalog file (CONVREC_CATALOG)'),
   indexDirectory: z.string().optional().describe('Where indexes are kept (CONVREC_INDEX_DIR)'),
+  profileDatabase: z
+    .string()
+    .describe('SQLite file for user profiles (CONVREC_PROFILE_DB; default under XDG_DATA_HOME)'),
   dataDirectory: z.string().describe('ReDial data folder for eval and bench (CONVREC_DATA_DIR)'),
   openai: z.object({
     apiKey: z.string().optional().describe('OPENAI_API_KEY'),
@@ -36,6 +41,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   const raw = {
     catalog: value('CONVREC_CATALOG'),
     indexDirectory: value('CONVREC_INDEX_DIR'),
+    profileDatabase:
+      value('CONVREC_PROFILE_DB') ??
+      join(value('XDG_DATA_HOME') ?? join(homedir(), '.local', 'share'), 'convrec', 'profiles.sqlite'),
     dataDirectory: value('CONVREC_DATA_DIR') ?? '../shared/data/redial',
     openai: {
       apiKey: value('OPENAI_API_KEY'),

@@ -2,6 +2,7 @@ import type { CatalogItem } from '../catalog/index.js';
 import { itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
 import type { Candidate, Retriever } from '../retrieval/retriever.js';
 import { foldText, tokenize } from '../text/tokenize.js';
+import { cleanQuery } from '../understanding/clean-query.js';
 
 export interface ReasonContext {
   retriever: Retriever;
@@ -13,6 +14,8 @@ export interface ReasonContext {
   yearTo: number | null;
   /** The user's own words this turn. */
   userText: string;
+  /** What the catalog holds, singular ("movie"). */
+  catalogKind?: string;
 }
 
 function joinWords(words: string[]): string {
@@ -39,7 +42,7 @@ export class OfflineReasonWriter {
       content: new Set(context.retriever.contentNeighbours(item.id, 60)),
       collaborative: new Set(context.retriever.collaborativeNeighbours(item.id, 60)),
     }));
-    this.words = [...new Set(tokenize(context.userText))].filter((word) => word.length > 3);
+    this.words = [...new Set(tokenize(cleanQuery(context.userText)))].filter((word) => word.length > 3);
   }
 
   /** One sentence on why this candidate fits. */
@@ -55,9 +58,10 @@ export class OfflineReasonWriter {
     );
     const genres = item.genres.filter((genre) => wantedGenres.has(foldText(genre))).slice(0, 2);
     const shownGenres = genres.length > 0 ? genres : item.genres.slice(0, 2);
-    let head = shownGenres.length > 0 ? article(joinWords(shownGenres)) : titleWithYear(item);
+    const kind = this.context.catalogKind ?? 'title';
+    let head = shownGenres.length > 0 ? article(`${joinWords(shownGenres)} ${kind}`) : titleWithYear(item);
     if (shownGenres.length > 0 && item.year !== undefined) {
-      head += (yearFrom !== null || yearTo !== null) ? ` from ${item.year}` : ` (${item.year})`;
+      head += yearFrom !== null || yearTo !== null ? ` from ${item.year}` : ` (${item.year})`;
     }
     clauses.push(head);
     const wantedPeople = [...preferredPeople, ...(anchor?.item.people.slice(0, 4) ?? [])].map((person) =>

@@ -17,7 +17,8 @@ export function describeConstraints(constraints: Constraints): string {
   if (constraints.genres.length > 0) parts.push(`only ${joinWords(constraints.genres, 'or')}`);
   if (constraints.excludeGenres.length > 0) parts.push(`no ${joinWords(constraints.excludeGenres, 'or')}`);
   if (constraints.people.length > 0) parts.push(`with ${joinWords(constraints.people, 'or')}`);
-  if (constraints.excludePeople.length > 0) parts.push(`without ${joinWords(constraints.excludePeople, 'or')}`);
+  if (constraints.excludePeople.length > 0)
+    parts.push(`without ${joinWords(constraints.excludePeople, 'or')}`);
   return parts.join(', ');
 }
 
@@ -35,7 +36,8 @@ export interface RecommendReplyInput {
 /** Says which named titles the catalog does not have. */
 export function unknownTitlesNote(titles: string[]): string[] {
   return titles.map(
-    (title) => `I couldn't find "${fenceText(title, 80)}" in the catalog, so I went by the rest of your message.`,
+    (title) =>
+      `I couldn't find "${fenceText(title, 80)}" in the catalog, so I went by the rest of your message.`,
   );
 }
 
@@ -62,7 +64,11 @@ export function recommendReply(input: RecommendReplyInput): string {
 }
 
 /** The offline answer to "why the first?" / "tell me about X". */
-export function itemReply(item: CatalogItem, catalog: Pick<Catalog, 'mapping'>, shownReason?: string): string {
+export function itemReply(
+  item: CatalogItem,
+  catalog: Pick<Catalog, 'mapping'>,
+  shownReason?: string,
+): string {
   const facts: string[] = [];
   if (item.genres.length > 0) facts.push(item.genres.slice(0, 3).join(', '));
   if (item.people.length > 0) facts.push(`with ${item.people.slice(0, 3).join(', ')}`);

@@ -10,7 +10,9 @@ export interface ConstraintVocabulary {
   findPeople: (text: string) => string[];
 }
 
-const negation = /\b(no|not|don'?t|dont|nothing|without|except|but not|avoid|skip|hate|none of|never)\b/;
+const negation =
+  /\b(no|not|don'?t want|dont want|nothing|without|except|avoid|skip|no more|rather not have|rather not|hate)\b/g;
+const negationWord = new RegExp(negation.source);
 
 /** Splits a text into clauses so "no horror, something with Tom Hanks" keeps its two halves apart. */
 function clauses(text: string): string[] {
@@ -41,7 +43,9 @@ export function hardConstraints(text: string, vocabulary: ConstraintVocabulary):
   const before = /\b(?:before|older than|earlier than|prior to)\s+((?:19|20)\d\d)\b(?!s)/.exec(folded);
   if (before?.[1]) constraints.yearTo = Number(before[1]) - 1;
   const decade = /\b(?:from|in|of)\s+the\s+((?:19|20)?\d0)'?s\b/.exec(folded);
-  if (decade?.[1] && constraints.yearFrom === null && constraints.yearTo === null) {
+  const negatedDecade =
+    decade && negationWord.test(folded.slice(Math.max(0, decade.index - 25), decade.index));
+  if (decade?.[1] && !negatedDecade && constraints.yearFrom === null && constraints.yearTo === null) {
     const digits = decade[1];
     const start =
       digits.length === 4 ? Number(digits) : (Number(digits) <= 20 ? 2000 : 1900) + Number(digits);
@@ -49,14 +53,21 @@ export function hardConstraints(text: string, vocabulary: ConstraintVocabulary):
     constraints.yearTo = start + 9;
   }
   for (const clause of clauses(text)) {
-    const genres = genreHints(clause, vocabulary.genres);
-    const people = vocabulary.findPeople(clause);
-    if (negation.test(clause)) {
-      constraints.excludeGenres.push(...genres);
-      constraints.excludePeople.push(...people);
-    } else if (/\b(only|just|must be|has to be|strictly)\b/.test(clause)) {
-      constraints.genres.push(...genres);
-      constraints.people.push(...people);
+    // A negation rules out only what follows it closely: "no horror", "without Tom Cruise", "not too
+    // scary" — not "not very funny though" or "does not need to be a musical".
+    for (const match of clause.matchAll(negation)) {
+      const after = clause
+        .slice(match.index + match[0].length)
+        .trim()
+        .split(/\s+/);
+      if (/^(very|that|as|so|really|sure|need|needed|have|a fan|seen|bad)$/.test(after[0] ?? '')) continue;
+      const window = after.slice(0, 3).join(' ');
+      constraints.excludeGenres.push(...genreHints(window, vocabulary.genres));
+      constraints.excludePeople.push(...vocabulary.findPeople(window));
+    }
+    if (/\b(only|just|must be|has to be|strictly)\b/.test(clause) && !negationWord.test(clause)) {
+      constraints.genres.push(...genreHints(clause, vocabulary.genres));
+      constraints.people.push(...vocabulary.findPeople(clause));
     }
   }
   constraints.excludeGenres = [...new Set(constraints.excludeGenres)];

@@ -14,7 +14,7 @@ export interface IntentSignals {
 const greeting =
   /^(hi|hello|hey|yo|hiya|thanks|thank you|thx|ok|okay|cool|great|nice|bye|goodbye|good (morning|evening|afternoon|night)|how are you)\b/;
 const request =
-  /\b(recommend|suggest|suggestion|movie|movies|film|films|watch|show me|looking for|something|anything|any ideas|what should)\b/;
+  /\b(recommend\w*|suggest\w*|movie|movies|film|films|watch|show me|looking for|something|anything|any ideas|what should)\b/;
 const askAbout =
   /\b(why|tell me (more )?about|what('?s| is) (it|that|the \w+( one)?) about|more (info|information|details) (on|about)|who('?s| is) in|what is)\b/;
 const refineWords =

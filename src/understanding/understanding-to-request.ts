@@ -87,10 +87,16 @@ export function requestFromUnderstanding(context: RequestContext): BuiltRequest 
 
   const dislikedIds = unique([...disliked, ...base.dislikedIds, ...profile.dislikedIds]);
   const rejected = new Set(dislikedIds);
+  // "More like the second one" is about that item: the other shown items are not likes.
+  const readingLikes = wantsNeighbours
+    ? reading.mentions
+        .filter((mention) => mention.role === 'user' && mention.sentiment !== 'disliked')
+        .map((mention) => mention.id)
+    : base.likedIds;
   const likedIds = unique([
     ...(wantsNeighbours ? [referenced.id] : []),
     ...liked,
-    ...base.likedIds,
+    ...readingLikes,
     ...profile.likedIds,
   ]).filter((id) => !rejected.has(id));
   const seenIds = unique([...seen, ...base.seenIds, ...profile.seenIds]);
@@ -101,15 +107,14 @@ export function requestFromUnderstanding(context: RequestContext): BuiltRequest 
     .filter((mention) => mention.role === 'user')
     .map((mention) => mention.id);
   const excludeIds = unique([...context.shownIds, ...liked, ...userNamed, ...seenIds, ...profile.likedIds]);
-  const queries = unique([...understanding.queries, ...base.queries].map((query) => query.trim())).filter(
-    Boolean,
-  );
+  // The understanding's queries replace the raw reading's (cleaned offline, reformulated by an LLM).
+  const queries = unique(understanding.queries.map((query) => query.trim())).filter(Boolean);
   const request: RetrieveRequest = {
     queries,
     likedIds,
     dislikedIds,
     seenIds,
-    recentIds: base.recentIds.filter((id) => !rejected.has(id)),
+    recentIds: wantsNeighbours ? [] : base.recentIds.filter((id) => !rejected.has(id)),
     proposedIds,
     preferredGenres: unique([...understanding.preferences.genres, ...base.preferredGenres]),
     preferredPeople: unique([...understanding.preferences.people, ...base.preferredPeople]),

@@ -1,4 +1,9 @@
-import type { GenerateRequest, GenerateResult, LanguageModel, ModelStreamPart } from '../model/language-model.js';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  LanguageModel,
+  ModelStreamPart,
+} from '../model/language-model.js';
 import { requestChars, requestTokens, type TokenCounter } from './token-counter.js';
 
 /** One model call as metered: tokens (reported by the server or counted here), time, prompt size. */
@@ -41,7 +46,8 @@ export class MeteredModel implements LanguageModel {
       outputTokens:
         reported?.outputTokens ??
         this.counter.count(
-          (result?.text ?? text) + (result?.toolCalls.map((call) => call.name + call.arguments).join('') ?? ''),
+          (result?.text ?? text) +
+            (result?.toolCalls.map((call) => call.name + call.arguments).join('') ?? ''),
         ),
       counted: reported ? 'reported' : 'estimated',
       ms: this.clock() - started,

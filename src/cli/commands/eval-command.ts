@@ -15,11 +15,16 @@ function row(name: string, scores: ProtocolScores): string {
 export function registerEvalCommand(program: Command, config: () => ConvrecConfig): void {
   program
     .command('eval')
-    .description('evaluate offline retrieval or the whole offline agent turn on ReDial (Recall@1/10/50, NDCG@10)')
+    .description(
+      'evaluate offline retrieval or the whole offline agent turn on ReDial (Recall@1/10/50, NDCG@10)',
+    )
     .option('--dataset <dir>', 'ReDial folder (default: CONVREC_DATA_DIR or ../shared/data/redial)')
     .option('--split <split>', 'valid (tune here) or test (report here)', 'test')
     .option('--limit <n>', 'only the first n turns')
-    .option('--agent', 'score the whole offline agent turn (understand, tools, rank, explain), not retrieval alone')
+    .option(
+      '--agent',
+      'score the whole offline agent turn (understand, tools, rank, explain), not retrieval alone',
+    )
     .option('--weights <json>', 'override retrieval weights, e.g. \'{"collaborative":2}\'')
     .option('--out <file>', 'JSON report path (default: reports/eval-<split>.json)')
     .option('--index-dir <dir>', 'where the ReDial index is cached', '.convrec/indexes/redial')
