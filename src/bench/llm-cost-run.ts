@@ -52,6 +52,8 @@ export interface TurnCost {
   calls: CallCost[];
   /** Calls the turn's own `usage` reports (fewer than `calls` when some bypassed its metering). */
   agentReportedCalls: number;
+  /** Whether this was the turn's first run (cold retriever caches) or its second. */
+  ranFirst: boolean;
   /** The agent's own turn time (`timings.totalMs`). */
   totalMs: number;
   /** Time spent inside model calls (building the scripted answer and counting its tokens). */
@@ -200,6 +202,7 @@ export async function runCostTurn(
     intent: result.intent,
     calls,
     agentReportedCalls: result.usage.llmCalls,
+    ranFirst: true,
     totalMs: result.timings.totalMs,
     modelMs,
     nonLlmMs: Math.max(0, result.timings.totalMs - modelMs),
@@ -218,8 +221,9 @@ export interface CostBenchRun {
 }
 
 /**
- * Every turn twice, back to back on the same candidates: one-pass, then sliding-window. The first
- * `warmup` turns are also run once per strategy beforehand and not recorded.
+ * Every turn twice, back to back on the same candidates, one-pass first on even turns and
+ * sliding-window first on odd ones. The first `warmup` turns are also run once per strategy
+ * beforehand and not recorded.
  */
 export async function runCostBench(
   context: CostBenchContext,
@@ -233,8 +237,16 @@ export async function runCostBench(
   }
   const run: CostBenchRun = { onePass: [], slidingWindow: [] };
   for (const [index, turn] of turns.entries()) {
-    run.onePass.push(await runCostTurn(context, turn, 'one-pass', signalOption));
-    run.slidingWindow.push(await runCostTurn(context, turn, 'sliding-window', signalOption));
+    // The second run of a turn finds the retriever's query and title caches warm: alternate who goes first.
+    const order: RerankStrategy[] =
+      index % 2 === 0 ? ['one-pass', 'sliding-window'] : ['sliding-window', 'one-pass'];
+    for (const [position, strategy] of order.entries()) {
+      const cost = {
+        ...(await runCostTurn(context, turn, strategy, signalOption)),
+        ranFirst: position === 0,
+      };
+      (strategy === 'one-pass' ? run.onePass : run.slidingWindow).push(cost);
+    }
     options.onTurn?.(index + 1, turns.length);
   }
   return run;

@@ -46,6 +46,8 @@ export interface StrategyCost {
     rerankStageInputTokens: Distribution;
     promptBytes: Distribution;
     nonLlmMs: Distribution;
+    /** Non-LLM time of the runs that went first in their turn, with the retriever's caches cold. */
+    nonLlmMsRanFirst: Distribution;
     totalMs: Distribution;
   };
   /** Input tokens of the `rerank` calls that saw the full card set. */
@@ -100,6 +102,7 @@ export function summarizeStrategy(
       rerankStageInputTokens: perTurn((turn) => sum(stage(turn.calls), (call) => call.inputTokens)),
       promptBytes: perTurn((turn) => sum(turn.calls, (call) => call.promptBytes)),
       nonLlmMs: perTurn((turn) => turn.nonLlmMs),
+      nonLlmMsRanFirst: distribution(turns.filter((turn) => turn.ranFirst).map((turn) => turn.nonLlmMs)),
       totalMs: perTurn((turn) => turn.totalMs),
     },
     rerankInputAtFullCards: { ...distribution(full.map((call) => call.inputTokens)), cards: fullCards },

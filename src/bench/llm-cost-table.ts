@@ -75,6 +75,12 @@ export function formatCostTable(input: CostTableInput): string {
     ],
     ['prompt bytes', spread(left.promptBytes), spread(right.promptBytes), ''],
     ['non-LLM ms', spread(left.nonLlmMs), spread(right.nonLlmMs), ''],
+    [
+      'non-LLM ms, run first (cold caches)',
+      spread(left.nonLlmMsRanFirst),
+      spread(right.nonLlmMsRanFirst),
+      '',
+    ],
     ['degraded turns', String(onePass.degradedTurns), String(slidingWindow.degradedTurns), ''],
     [
       "calls in the turn's own usage",
