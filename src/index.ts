@@ -1,4 +1,4 @@
-/** convrec public API: catalogs, embeddings, persistent indexes and hybrid retrieval. */
+/** convrec public API: the recommender agent, language models, profiles, catalogs, indexes and hybrid retrieval. */
 export * from './errors/index.js';
 export * from './catalog/index.js';
 export * from './titles/index.js';
@@ -32,3 +32,28 @@ export {
 export type { DialogueMessage } from './dialogue/dialogue-message.js';
 export { loadConfig, type ConvrecConfig } from './config/load-config.js';
 export { runRedialEval, type RedialEvalOptions, type RedialEvalResult } from './eval/run-redial-eval.js';
+export {
+  createRecommender,
+  type CreateRecommenderOptions,
+  type Recommender,
+} from './agent/create-recommender.js';
+export { Session, type SendOptions } from './agent/session.js';
+export { TurnStream } from './agent/turn-stream.js';
+export type {
+  TurnEvent,
+  TurnResult,
+  Recommendation,
+  TurnUsage,
+  TurnTimings,
+  Degradation,
+  ModelCallUsage,
+  ToolCallRecord,
+} from './agent/turn-events.js';
+export * from './model/index.js';
+export * from './profile/index.js';
+export * from './prompts/index.js';
+export { understandingSchema, type Understanding } from './understanding/understanding-schema.js';
+export type { Reranker, RerankInput, RerankOutcome } from './ranking/reranker.js';
+export { OnePassReranker } from './ranking/one-pass-reranker.js';
+export { SlidingWindowReranker } from './ranking/sliding-window-reranker.js';
+export { loadO200kCounter, approximateTokenCounter, type TokenCounter } from './usage/token-counter.js';

@@ -11,9 +11,15 @@ export interface AgentDependencies {
   /** Absent in offline mode. */
   model?: LanguageModel;
   /** Loaded prompts (LLM mode only). */
-  prompts?: { understand: RenderablePrompt; summarize: RenderablePrompt };
-  /** The LLM reranker (LLM mode only). */
-  reranker?: Reranker;
+  prompts?: { understand: RenderablePrompt; summarize: RenderablePrompt; agentTools: RenderablePrompt };
+  /**
+   * 'plan-first' (default): the agent runs the tools the understanding calls for, 2 LLM calls a
+   * turn. 'free': the model calls the tools itself, up to `maxToolSteps` calls, before the rerank.
+   */
+  toolMode: 'plan-first' | 'free';
+  maxToolSteps: number;
+  /** Builds the LLM reranker over a turn's (metered) model (LLM mode only). */
+  createReranker?: (model: LanguageModel) => Reranker;
   /** Deterministic reordering of candidates in offline mode. */
   offlineRank: (input: {
     candidates: Candidate[];

@@ -28,6 +28,10 @@ export interface CreateRecommenderOptions {
   k?: number;
   /** Candidates the LLM reranker sees (default 40). */
   rerankCandidates?: number;
+  /** 'plan-first' (default, ≤ 2 LLM calls a turn) or 'free' (the model calls the tools itself). */
+  toolMode?: 'plan-first' | 'free';
+  /** Model calls allowed in free tool-calling mode before the rerank (default 4). */
+  maxToolSteps?: number;
   /** Folder with the prompt files (default: the package's `prompts/`). */
   promptsDirectory?: string;
   /** Token counter for usage when the server reports none (default o200k_base in LLM mode). */
@@ -59,18 +63,19 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
   const profileStore = options.profileStore ?? new MemoryProfileStore();
   const directory = options.promptsDirectory ?? promptsDirectory();
   let prompts: AgentDependencies['prompts'];
-  let reranker: Reranker | undefined;
+  let createReranker: ((model: LanguageModel) => Reranker) | undefined;
   if (model) {
-    const [understand, rerank, window, summarize] = await Promise.all(
-      ['understand', 'rerank', 'rerank-window', 'summarize-profile'].map((name) =>
+    const [understand, rerank, window, summarize, agentTools] = await Promise.all(
+      ['understand', 'rerank', 'rerank-window', 'summarize-profile', 'agent-tools'].map((name) =>
         loadPrompt(join(directory, `${name}.md`)),
       ),
     );
-    prompts = { understand: understand!, summarize: summarize! };
-    reranker =
+    prompts = { understand: understand!, summarize: summarize!, agentTools: agentTools! };
+    const maxCards = options.rerankCandidates ?? 40;
+    createReranker = (turnModel) =>
       options.reranking === 'sliding-window'
-        ? new SlidingWindowReranker(model, window!, rerank!, { maxCards: options.rerankCandidates ?? 40 })
-        : new OnePassReranker(model, rerank!, { maxCards: options.rerankCandidates ?? 40 });
+        ? new SlidingWindowReranker(turnModel, window!, rerank!, { maxCards })
+        : new OnePassReranker(turnModel, rerank!, { maxCards });
   }
   const tokenCounter =
     options.tokenCounter ??
@@ -80,8 +85,10 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
     profileStore,
     ...(model ? { model } : {}),
     ...(prompts ? { prompts } : {}),
-    ...(reranker ? { reranker } : {}),
+    ...(createReranker ? { createReranker } : {}),
     offlineRank,
+    toolMode: options.toolMode ?? 'plan-first',
+    maxToolSteps: options.maxToolSteps ?? 4,
     tokenCounter,
     catalogKind: options.catalogKind ?? 'movie',
     k: options.k ?? 5,

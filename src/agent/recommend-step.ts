@@ -5,6 +5,7 @@ import { describeConstraints, recommendReply, unknownTitlesNote } from '../expla
 import { titleWithYear } from '../ranking/candidate-cards.js';
 import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
 import type { Understanding } from '../understanding/understanding-schema.js';
+import type { Reranker } from '../ranking/reranker.js';
 import type { AgentDependencies } from './agent-dependencies.js';
 import type { Degradation, Recommendation, TurnEvent } from './turn-events.js';
 
@@ -36,7 +37,7 @@ function errorCode(error: unknown): Degradation['code'] {
 
 /** Ranks candidates (LLM reranker, or the offline ranker), explains the top k and writes the reply. */
 export async function recommendStep(
-  dependencies: AgentDependencies,
+  dependencies: AgentDependencies & { reranker?: Reranker },
   input: RecommendStepInput,
   emit: (event: TurnEvent) => void,
   signal?: AbortSignal,

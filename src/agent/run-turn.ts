@@ -6,7 +6,9 @@ import type { FeedbackEvent, SessionRecord } from '../profile/profile-store.js';
 import { titleWithYear } from '../ranking/candidate-cards.js';
 import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
 import { mergeConstraints } from '../understanding/hard-constraints.js';
-import { dialogueText, understandWithModel } from '../understanding/llm-understanding.js';
+import { compileFilters } from '../retrieval/filters.js';
+import { dialogueText, shownText, understandWithModel } from '../understanding/llm-understanding.js';
+import { freeToolLoop } from './free-tool-loop.js';
 import { understandOffline } from '../understanding/offline-understanding.js';
 import { requestFromUnderstanding } from '../understanding/understanding-to-request.js';
 import type { Understanding } from '../understanding/understanding-schema.js';
@@ -60,7 +62,8 @@ export async function runTurn(
   const model = dependencies.model
     ? new MeteredModel(dependencies.model, dependencies.tokenCounter, clock)
     : undefined;
-  const reranker = model && dependencies.reranker ? dependencies.reranker : undefined;
+  // Built over the metered model, so the rerank calls count in the turn's usage.
+  const reranker = model && dependencies.createReranker ? dependencies.createReranker(model) : undefined;
   const previous = input.session;
   const turn = previous.turns + 1;
   const mode = model ? 'llm' : 'offline';
@@ -89,8 +92,17 @@ export async function runTurn(
 
   // 1. Understand.
   const understandStarted = clock();
+  // "/more" re-reads the conversation up to the last request, so the same request runs again and
+  // only the already-shown items are skipped.
+  const lastRequestIndex = previous.messages.map((message) => message.role).lastIndexOf('user');
+  const readMessages =
+    input.more && lastRequestIndex >= 0 ? previous.messages.slice(0, lastRequestIndex + 1) : messages;
   const offline = understandOffline(
-    { messages, lastShown, ...(previous.constraints ? { activeConstraints: previous.constraints } : {}) },
+    {
+      messages: readMessages,
+      lastShown: input.more ? [] : lastShown,
+      ...(previous.constraints ? { activeConstraints: previous.constraints } : {}),
+    },
     retriever,
   );
   let understanding: Understanding = offline.understanding;
@@ -171,7 +183,38 @@ export async function runTurn(
     }
     toolsMs = clock() - toolsStarted;
   } else {
-    const candidates: Candidate[] = await tools.searchCatalog(built.request);
+    let candidates: Candidate[] = [];
+    if (model && dependencies.prompts && dependencies.toolMode === 'free' && !input.more) {
+      const loop = await freeToolLoop(
+        model,
+        tools.context,
+        {
+          prompt: dependencies.prompts.agentTools,
+          values: {
+            catalog_kind: dependencies.catalogKind,
+            profile: profile.text || '(no stored profile)',
+            shown: shownText(lastShown),
+            dialogue: dialogueText(messages),
+          },
+          maxSteps: dependencies.maxToolSteps,
+        },
+        emit,
+        tools.records,
+        clock,
+        signal,
+      );
+      if (loop.capped) {
+        degrade({
+          stage: 'tools',
+          code: 'MAX_STEPS_EXCEEDED',
+          message: `the model was still calling tools after ${dependencies.maxToolSteps} steps; ranking what it found`,
+        });
+      }
+      // The user's constraints and the already-shown items hold whatever the model searched for.
+      const accept = compileFilters(built.request.filters);
+      candidates = loop.candidates.filter((candidate) => accept(candidate.item));
+    }
+    if (candidates.length === 0) candidates = await tools.searchCatalog(built.request);
     toolsMs = clock() - toolsStarted;
     const rerankStarted = clock();
     const step = await recommendStep(

@@ -46,13 +46,14 @@ export function createToolRunner(
     if (outcome.ok) return outcome.output.data;
     degrade({
       stage: 'tools',
-      code: outcome.reason === 'invalid-arguments' ? 'TOOL_INPUT_INVALID' : 'PROFILE_STORE_FAILED',
+      code: outcome.reason === 'invalid-arguments' ? 'TOOL_INPUT_INVALID' : 'TOOL_FAILED',
       message: text,
     });
     return undefined;
   }
   return {
     records,
+    context,
     async searchCatalog(request: RetrieveRequest): Promise<Candidate[]> {
       const cap = (ids: string[] | undefined) => (ids ?? []).slice(0, 50);
       return (

@@ -546,7 +546,7 @@ describe('LLM agent robustness', () => {
 
   // Known gap: createRecommender builds the reranker over the raw model, not over the turn's metered
   // model, so the rerank call is missing from `usage`. Drop `.fails` once the reranker is metered.
-  it.fails('counts the rerank call in the turn usage', async () => {
+  it('counts the rerank call in the turn usage', async () => {
     const model = scripted([
       understandStep({ queries: ['feel-good musical'] }, { usage: { inputTokens: 812, outputTokens: 64 } }),
       rerankStep(
