@@ -51,6 +51,8 @@ describe('toLangChainTools', () => {
 
   it('rejects arguments that do not match the schema', async () => {
     const [search] = toLangChainTools(toolContext(retriever));
-    await expect(search!.invoke({ queries: [], k: 2 })).rejects.toThrow(/did not match expected schema/);
+    await expect(search!.invoke({ queries: ['space'], k: 0 })).rejects.toThrow(
+      /did not match expected schema/,
+    );
   });
 });
