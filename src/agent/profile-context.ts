@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/index.js';
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { fenceText, titleWithYear } from '../ranking/candidate-cards.js';
 import type { FeedbackEvent, ProfileSummary } from '../profile/profile-store.js';
 import { profileState } from '../profile/profile-state.js';
 import { relevantFeedback } from '../profile/relevant-feedback.js';
@@ -24,7 +24,8 @@ export function profileContext(
   const state = profileState(events);
   const relevant = relevantFeedback(events, catalog, requestText, 5);
   const lines: string[] = [];
-  if (summary) lines.push(summary.text);
+  // A summary may be model-written: it goes back into prompts as one fenced, capped line of data.
+  if (summary) lines.push(fenceText(summary.text, 1200));
   if (relevant.length > 0) {
     lines.push(
       `Relevant past feedback: ${relevant.map((entry) => `${entry.event.kind} ${titleWithYear(entry.item)}`).join('; ')}.`,
