@@ -18,6 +18,8 @@ export interface AgentDependencies {
    */
   toolMode: 'plan-first' | 'free';
   maxToolSteps: number;
+  /** Let a new request with its own genre, person or years drop earlier likes (offline reading). */
+  topicShift: boolean;
   /** Builds the LLM reranker over a turn's (metered) model (LLM mode only). */
   createReranker?: (model: LanguageModel) => Reranker;
   /** Deterministic reordering of candidates in offline mode. */

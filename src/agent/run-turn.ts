@@ -101,6 +101,7 @@ export async function runTurn(
     {
       messages: readMessages,
       lastShown: input.more ? [] : lastShown,
+      topicShift: dependencies.topicShift,
       ...(previous.constraints ? { activeConstraints: previous.constraints } : {}),
     },
     retriever,
