@@ -1,6 +1,6 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
-import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
 import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/retriever.js';
+import { sequenceSignals } from './offline-sequence-signals.js';
 
 /** Source lists whose rank the ranker reads (see `Retriever.retrieve`). */
 const rankSources = [
@@ -14,8 +14,6 @@ const rankSources = [
   'years',
   'recent',
   'popularity',
-  'disliked',
-  'proposed',
 ] as const;
 
 /** The per-candidate features, in the order of every feature vector. */
@@ -26,22 +24,11 @@ export const rankingFeatureNames = [
   'fused:relative-score',
   'popularity:log',
   'popularity:zero',
-  'cooccurrence:cosine-sum',
-  'cooccurrence:cosine-max',
-  'cooccurrence:cosine-first',
-  'cooccurrence:conditional-sum',
-  'cooccurrence:log-count',
   'cooccurrence:liked-share',
-  'cooccurrence:mentioned-cosine-sum',
   'cooccurrence:mentioned-log-count',
-  'cooccurrence:disliked-cosine-sum',
   'sequence:follows-log',
   'sequence:next-log',
-  'sequence:precedes-log',
-  'sessions:knn-score',
-  'sessions:knn-log-count',
   'content:cosine-max',
-  'content:cosine-mean',
   'content:cosine-first',
   'genre:liked-cosine',
   'genre:liked-jaccard-max',
@@ -50,12 +37,8 @@ export const rankingFeatureNames = [
   'people:liked-shared',
   'people:preferred',
   'year:missing',
-  'year:recency',
-  'year:preferred-inside',
   'year:preferred-distance',
   'year:liked-distance',
-  'mention:liked',
-  'mention:recent',
   'mention:seen',
   'context:no-liked-popularity',
   'context:no-liked-dense',
@@ -76,29 +59,6 @@ function catalogPositions(catalog: Catalog): Map<string, number> {
   return positions;
 }
 
-const sessionsByItem = new WeakMap<CooccurrenceData, Map<string, [session: number, position: number][]>>();
-
-/** Where each item occurs in the logged sessions (session index, position in mention order). */
-function itemOccurrences(cooccurrence: CooccurrenceData): Map<string, [number, number][]> {
-  let index = sessionsByItem.get(cooccurrence);
-  if (!index) {
-    index = new Map();
-    cooccurrence.sessionItems.forEach((items, session) => {
-      items.forEach((id, position) => {
-        const list = index!.get(id);
-        if (list) list.push([session, position]);
-        else index!.set(id, [[session, position]]);
-      });
-    });
-    sessionsByItem.set(cooccurrence, index);
-  }
-  return index;
-}
-
-function add(map: Map<string, number>, key: string, value: number): void {
-  map.set(key, (map.get(key) ?? 0) + value);
-}
-
 /** Weight of the i-th liked item (most recent first), as retrieval decays it. */
 const likedDecay = 0.9;
 
@@ -111,14 +71,10 @@ function cosine(vectors: Float32Array, dimensions: number, left: number, right: 
   return dot;
 }
 
-function setOf(values: readonly string[] | undefined): Set<string> {
-  return new Set(values ?? []);
-}
-
 /**
  * One feature vector per candidate (see `rankingFeatureNames`): its rank in each source list, its
- * fused position, popularity, and how it relates to the liked items (co-occurrence, content, genres,
- * people, years) and to what the user asked for.
+ * fused position, popularity, and how it relates to the items mentioned (co-occurrence and order in
+ * the log, content, genres, people, years) and to what the user asked for.
  */
 export function rankingFeatures(
   candidates: Candidate[],
@@ -127,13 +83,17 @@ export function rankingFeatures(
 ): Float64Array[] {
   const { catalog, vectors, cooccurrence } = retriever.components;
   const positions = catalogPositions(catalog);
-  const likedIds = request.likedIds ?? [];
-  const liked = likedIds.flatMap((id) => catalog.byId.get(id) ?? []);
+  const liked = (request.likedIds ?? []).flatMap((id) => catalog.byId.get(id) ?? []);
   const likedPositions = liked.map((item) => positions.get(item.id)!);
   const likedWeights = liked.map((_, index) => likedDecay ** index);
   const likedWeightTotal = likedWeights.reduce((sum, weight) => sum + weight, 0);
   const popularity = cooccurrence?.popularity ?? {};
   const likedRows = liked.map((item) => new Map(cooccurrence?.neighbours[item.id] ?? []));
+  const mentioned = [
+    ...new Set([...liked.map((item) => item.id), ...(request.dislikedIds ?? []), ...(request.seenIds ?? [])]),
+  ].filter((id) => catalog.byId.has(id));
+  const mentionedRows = mentioned.map((id) => new Map(cooccurrence?.neighbours[id] ?? []));
+  const { follows, next } = sequenceSignals(cooccurrence, mentioned);
 
   const genreProfile = new Map<string, number>();
   liked.forEach((item, index) => {
@@ -146,45 +106,10 @@ export function rankingFeatures(
   const likedYears = liked.flatMap((item) => (item.year === undefined ? [] : [item.year]));
   const likedYear =
     likedYears.length > 0 ? likedYears.reduce((sum, year) => sum + year, 0) / likedYears.length : undefined;
-  const preferredGenres = setOf(request.preferredGenres);
-  const preferredPeople = setOf(request.preferredPeople);
+  const preferredGenres = new Set(request.preferredGenres ?? []);
+  const preferredPeople = new Set(request.preferredPeople ?? []);
   const { from, to } = request.preferredYears ?? {};
-  const likedSet = setOf(likedIds);
-  const recentSet = setOf(request.recentIds);
-  const seenSet = setOf(request.seenIds);
-  const mentioned = [
-    ...new Set([...likedIds, ...(request.dislikedIds ?? []), ...(request.seenIds ?? [])]),
-  ].filter((id) => catalog.byId.has(id));
-  const mentionedRows = mentioned.map((id) => new Map(cooccurrence?.neighbours[id] ?? []));
-  const dislikedRows = (request.dislikedIds ?? []).map((id) => new Map(cooccurrence?.neighbours[id] ?? []));
-  const follows = new Map<string, number>();
-  const next = new Map<string, number>();
-  const precedes = new Map<string, number>();
-  const knnScore = new Map<string, number>();
-  const knnCount = new Map<string, number>();
-  if (cooccurrence) {
-    const occurrences = itemOccurrences(cooccurrence);
-    const overlap = new Map<number, number>();
-    for (const id of mentioned) {
-      for (const [session, position] of occurrences.get(id) ?? []) {
-        overlap.set(session, (overlap.get(session) ?? 0) + 1);
-        const items = cooccurrence.sessionItems[session]!;
-        items.forEach((other, otherPosition) => {
-          if (otherPosition > position) add(follows, other, 1);
-          if (otherPosition === position + 1) add(next, other, 1);
-          if (otherPosition < position) add(precedes, other, 1);
-        });
-      }
-    }
-    for (const [session, shared] of overlap) {
-      const items = cooccurrence.sessionItems[session]!;
-      const score = (shared * shared) / Math.sqrt(items.length);
-      for (const id of items) {
-        add(knnScore, id, score);
-        add(knnCount, id, 1);
-      }
-    }
-  }
+  const seen = new Set(request.seenIds ?? []);
   const maxScore = Math.max(1e-9, ...candidates.map((candidate) => candidate.score));
   const noLiked = liked.length === 0 ? 1 : 0;
 
@@ -207,60 +132,25 @@ export function rankingFeatures(
     set('popularity:log', Math.log1p(itemPopularity));
     set('popularity:zero', itemPopularity === 0 ? 1 : 0);
 
-    let cosineSum = 0;
-    let cosineMax = 0;
-    let conditional = 0;
-    let count = 0;
     let sharing = 0;
     likedRows.forEach((row, index) => {
-      const together = row.get(item.id) ?? 0;
-      if (together === 0) return;
-      const seedPopularity = popularity[liked[index]!.id] ?? 1;
-      const similarity = together / Math.sqrt(seedPopularity * Math.max(itemPopularity, 1));
-      cosineSum += likedWeights[index]! * similarity;
-      cosineMax = Math.max(cosineMax, similarity);
-      if (index === 0) set('cooccurrence:cosine-first', similarity);
-      conditional += (likedWeights[index]! * together) / seedPopularity;
-      count += together;
-      sharing += likedWeights[index]!;
+      if (row.has(item.id)) sharing += likedWeights[index]!;
     });
-    set('cooccurrence:cosine-sum', cosineSum);
-    set('cooccurrence:cosine-max', cosineMax);
-    set('cooccurrence:conditional-sum', conditional);
-    set('cooccurrence:log-count', Math.log1p(count));
     set('cooccurrence:liked-share', likedWeightTotal > 0 ? sharing / likedWeightTotal : 0);
-    const mentionedSimilarity = (rows: Map<string, number>[], ids: string[]) => {
-      let sum = 0;
-      let together = 0;
-      rows.forEach((row, index) => {
-        const count = row.get(item.id) ?? 0;
-        together += count;
-        sum += count / Math.sqrt((popularity[ids[index]!] ?? 1) * Math.max(itemPopularity, 1));
-      });
-      return [sum, together] as const;
-    };
-    const [mentionedSum, mentionedCount] = mentionedSimilarity(mentionedRows, mentioned);
-    set('cooccurrence:mentioned-cosine-sum', mentionedSum);
-    set('cooccurrence:mentioned-log-count', Math.log1p(mentionedCount));
-    set('cooccurrence:disliked-cosine-sum', mentionedSimilarity(dislikedRows, request.dislikedIds ?? [])[0]);
+    const together = mentionedRows.reduce((sum, row) => sum + (row.get(item.id) ?? 0), 0);
+    set('cooccurrence:mentioned-log-count', Math.log1p(together));
     set('sequence:follows-log', Math.log1p(follows.get(item.id) ?? 0));
     set('sequence:next-log', Math.log1p(next.get(item.id) ?? 0));
-    set('sequence:precedes-log', Math.log1p(precedes.get(item.id) ?? 0));
-    set('sessions:knn-score', knnScore.get(item.id) ?? 0);
-    set('sessions:knn-log-count', Math.log1p(knnCount.get(item.id) ?? 0));
 
     const itemPosition = positions.get(item.id);
     if (itemPosition !== undefined && liked.length > 0) {
-      let weighted = 0;
       let best = -1;
       likedPositions.forEach((likedPosition, index) => {
         const similarity = cosine(vectors.vectors, vectors.dimensions, itemPosition, likedPosition);
-        weighted += likedWeights[index]! * similarity;
         best = Math.max(best, similarity);
         if (index === 0) set('content:cosine-first', similarity);
       });
       set('content:cosine-max', best);
-      set('content:cosine-mean', weighted / likedWeightTotal);
     }
 
     if (genreNorm > 0 && item.genres.length > 0) {
@@ -270,8 +160,7 @@ export function rankingFeatures(
       let bestJaccard = 0;
       for (const genres of likedGenreSets) {
         const shared = item.genres.filter((genre) => genres.has(genre)).length;
-        const union = genres.size + item.genres.length - shared;
-        bestJaccard = Math.max(bestJaccard, union > 0 ? shared / union : 0);
+        bestJaccard = Math.max(bestJaccard, shared / (genres.size + item.genres.length - shared));
       }
       set('genre:liked-jaccard-max', bestJaccard);
     }
@@ -287,19 +176,16 @@ export function rankingFeatures(
 
     if (item.year === undefined) set('year:missing', 1);
     else {
-      set('year:recency', (item.year - 2000) / 10);
       if (from !== undefined || to !== undefined) {
-        const below = from !== undefined && item.year < from ? from - item.year : 0;
-        const above = to !== undefined && item.year > to ? item.year - to : 0;
-        set('year:preferred-inside', below + above === 0 ? 1 : 0);
-        set('year:preferred-distance', Math.log1p(below + above));
+        const outside =
+          (from !== undefined && item.year < from ? from - item.year : 0) +
+          (to !== undefined && item.year > to ? item.year - to : 0);
+        set('year:preferred-distance', Math.log1p(outside));
       }
       if (likedYear !== undefined) set('year:liked-distance', Math.abs(item.year - likedYear) / 10);
     }
 
-    if (likedSet.has(item.id)) set('mention:liked', 1);
-    if (recentSet.has(item.id)) set('mention:recent', 1);
-    if (seenSet.has(item.id)) set('mention:seen', 1);
+    if (seen.has(item.id)) set('mention:seen', 1);
     set('context:no-liked-popularity', noLiked * Math.log1p(itemPopularity));
     set(
       'context:no-liked-dense',
