@@ -96,7 +96,9 @@ export async function recommendStep(
   try {
     const outcome = await dependencies.reranker.rerank(
       {
-        candidates: input.candidates.slice(0, dependencies.rerankCandidates),
+        // The model sees the offline ranker's order: the best candidates make the cut and come
+        // first, and a failed rerank falls back to the same order the model was shown.
+        candidates: offlineOrder.slice(0, dependencies.rerankCandidates),
         k,
         catalog,
         catalogKind: dependencies.catalogKind,
@@ -126,7 +128,7 @@ export async function recommendStep(
       reply: outcome.reply ? [note, outcome.reply].filter(Boolean).join(' ') : offlineReply,
       ranking: [
         ...outcome.picks.map((pick) => pick.candidate.item.id),
-        ...input.candidates.map((candidate) => candidate.item.id).filter((id) => !picked.has(id)),
+        ...offlineOrder.map((candidate) => candidate.item.id).filter((id) => !picked.has(id)),
       ],
       degraded,
     };
@@ -135,7 +137,7 @@ export async function recommendStep(
     const degradation: Degradation = {
       stage: 'rerank',
       code: errorCode(error),
-      message: `reranking failed, showing retrieval order: ${error instanceof Error ? error.message : String(error)}`,
+      message: `reranking failed, showing the offline ranking: ${error instanceof Error ? error.message : String(error)}`,
     };
     degraded.push(degradation);
     emit({ type: 'degraded', degradation });

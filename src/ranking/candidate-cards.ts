@@ -59,7 +59,7 @@ export function cardLine(
   return parts.join(' | ');
 }
 
-/** Cards for the first `limit` candidates (default 40), handles c1…cN in retrieval order. */
+/** Cards for the first `limit` candidates (default 40), handles c1…cN in the order given. */
 export function buildCards(
   candidates: Candidate[],
   catalog: Pick<Catalog, 'mapping'>,

@@ -7,7 +7,7 @@ export interface RenderablePrompt {
 }
 
 export interface RerankInput {
-  /** Candidates in retrieval order; the reranker sees at most its card limit. */
+  /** Candidates best first (the agent passes the offline ranking); the reranker sees at most its card limit. */
   candidates: Candidate[];
   k: number;
   catalog: Pick<Catalog, 'mapping'>;

@@ -26,7 +26,7 @@ type ReplyHooks = { onReplyDelta?: (delta: string) => void };
 /**
  * The RankGPT-style baseline: windows ranked from the bottom of the list up, each a plain
  * permutation call, then one streamed call over the top window for the picks, reasons and reply.
- * Handles stay those of retrieval order (c1…cN) in every call.
+ * Handles stay those of the input order (c1…cN) in every call.
  */
 export class SlidingWindowReranker implements Reranker {
   readonly strategy = 'sliding-window';

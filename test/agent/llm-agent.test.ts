@@ -410,7 +410,7 @@ describe('LLM agent robustness', () => {
     expect(model.calls.map((call) => call.purpose)).toEqual(['understand', 'understand', 'rerank']);
   });
 
-  it('shows retrieval order with offline reasons when the rerank call fails', async () => {
+  it('shows the offline ranking with offline reasons when the rerank call fails', async () => {
     const model = scripted([
       understandStep({ queries: ['a road trip comedy'] }),
       {
@@ -451,7 +451,7 @@ describe('LLM agent robustness', () => {
 
     const cards = cardsOf(model.calls[1]!);
     expectCatalogItems(result, 5);
-    // The valid pick first with its reason, then filled from retrieval order.
+    // The valid pick first with its reason, then filled in the order the cards were shown.
     expect(labels(result)).toEqual(
       [cards[1], cards[0], cards[2], cards[3], cards[4]].map((card) => card!.label),
     );

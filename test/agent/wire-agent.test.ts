@@ -180,7 +180,7 @@ describe('the agent over the real OpenAI-compatible adapter', () => {
     );
   });
 
-  it('answers in retrieval order when the rerank server keeps failing', async () => {
+  it('answers in the offline ranking order when the rerank server keeps failing', async () => {
     const { server, session } = await wireAgent({
       understand: [{ json: heist }],
       rerank: [
@@ -269,7 +269,7 @@ describe('the agent over the real OpenAI-compatible adapter', () => {
       expect.objectContaining({ stage: 'rerank', code: 'MODEL_UNAVAILABLE' }),
     ]);
     expectCatalogItems(result);
-    // Half an answer is not trusted: retrieval order, not the model's partial picks.
+    // Half an answer is not trusted: the offline order the cards were sent in, not the model's partial picks.
     expect(labels(result)).toEqual(
       rerankCards(server)
         .slice(0, 5)
