@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig, type ConvrecConfig } from '../config/load-config.js';
 import { isConvrecError } from '../errors/index.js';
+import { registerAskCommand } from './commands/ask-command.js';
 import { registerEvalCommand } from './commands/eval-command.js';
 import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
@@ -30,12 +31,14 @@ Environment:
 
 Examples:
   convrec                                   ask for movies from the demo catalog
+  convrec ask "something like Alien" --json   one answer as JSON, for scripts
   convrec search "something like Heat" -k 10
   convrec index my-catalog.csv --log sessions.jsonl
   convrec eval --split valid`,
   );
 
 registerStartCommand(program, getConfig);
+registerAskCommand(program, getConfig);
 registerIndexCommand(program, getConfig);
 registerSearchCommand(program, getConfig);
 registerEvalCommand(program, getConfig);

@@ -1,0 +1,143 @@
+import { text as readStream } from 'node:stream/consumers';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import type { TurnResult } from '../../agent/turn-events.js';
+import type { ConvrecConfig } from '../../config/load-config.js';
+import { ConvrecError, isConvrecError } from '../../errors/index.js';
+import { titleWithYear } from '../../ranking/candidate-cards.js';
+import { openAgent, type AgentCliOptions } from '../open-agent.js';
+import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
+
+interface AskOptions extends CatalogCliOptions, AgentCliOptions {
+  json?: boolean;
+  session?: string;
+  user?: string;
+  more?: boolean;
+}
+
+/** The request text: the words given, or standard input for "-". */
+async function requestText(words: string[]): Promise<string> {
+  const text = words.length === 1 && words[0] === '-' ? await readStream(process.stdin) : words.join(' ');
+  if (!text.trim())
+    throw new ConvrecError('CONFIG_INVALID', 'the request is empty: say what you are looking for');
+  return text.trim();
+}
+
+/** A plain-text answer: the reply, then one numbered line per recommendation with its reason. */
+export function formatAnswer(result: TurnResult): string {
+  const lines = [result.reply];
+  result.recommendations.forEach((entry, index) => {
+    const genres = entry.item.genres.slice(0, 3).join(', ');
+    lines.push(`${index + 1}. ${titleWithYear(entry.item)}${genres ? ` — ${genres}` : ''}`);
+    lines.push(`   ${entry.reason}`);
+  });
+  return lines.join('\n');
+}
+
+/** Usage and timing of a turn, one line (for stderr). */
+export function usageLine(result: TurnResult): string {
+  const { usage, timings } = result;
+  const llm =
+    result.mode === 'offline'
+      ? 'offline'
+      : `${usage.llmCalls} LLM call${usage.llmCalls === 1 ? '' : 's'}, ${usage.inputTokens}+${usage.outputTokens} tokens`;
+  return `${llm} · ${timings.totalMs.toFixed(0)} ms`;
+}
+
+/** `convrec ask "<request>"`: one turn, printed as text or JSON, for shell scripts and CI. */
+export function registerAskCommand(program: Command, config: () => ConvrecConfig): void {
+  program
+    .command('ask')
+    .description(
+      'ask once and print the answer (--json for the whole result); --session continues a conversation',
+    )
+    .argument('<request...>', 'what you are looking for, in your own words ("-" reads standard input)')
+    .option('--json', 'print the turn result as JSON (recommendations, reasons, usage, timings)')
+    .option('--session <id>', 'continue a saved conversation (its id is printed after every answer)')
+    .option('--more', 'the next results for the conversation’s latest request (with --session)')
+    .option('--user <name>', 'whose profile to use (default: the session’s owner, else your OS user name)')
+    .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
+    .option('--index-dir <dir>', 'index directory (built when missing or stale)')
+    .option('--log <file>', 'interaction log for collaborative signals')
+    .option('--model <id>', 'chat model (default: CONVREC_MODEL)')
+    .option('--offline', 'do not use an LLM even when one is configured')
+    .option('--reranking <strategy>', 'one-pass or sliding-window', 'one-pass')
+    .option('--profile-db <file>', 'SQLite file for profiles and sessions (default: CONVREC_PROFILE_DB)')
+    .option('-k, --k <n>', 'how many recommendations', '5')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  convrec ask "something like Alien but funnier" --json | jq '.recommendations[].item.title'
+  convrec ask "a heist movie after 2000"            # prints a session id on stderr
+  convrec ask --session <id> "not that one, something older"
+  echo "a quiet drama" | convrec ask - --offline
+
+Exit code 0 when the turn answered (possibly degraded to offline; see "degraded" in the JSON),
+1 on an error (bad catalog, unknown session, bad option), 130 when interrupted.`,
+    )
+    .action(async (words: string[], options: AskOptions) => {
+      try {
+        await ask(words, options, config);
+      } catch (error) {
+        // Scripts that parse stdout get the error as JSON too; the exit code says it failed.
+        if (!options.json || !isConvrecError(error)) throw error;
+        console.log(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2));
+        console.error(`convrec: ${error.message} [${error.code}]`);
+        process.exitCode = 1;
+      }
+    });
+}
+
+async function ask(words: string[], options: AskOptions, config: () => ConvrecConfig): Promise<void> {
+  const text = await requestText(words);
+  const settings = config();
+  if (options.more && !options.session) {
+    throw new ConvrecError('CONFIG_INVALID', '--more needs --session: more of which conversation?');
+  }
+  const opened = await openFromOptions({ ...options, quiet: options.json === true }, settings);
+  const recommender = await openAgent(opened.retriever, settings, options);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    let userId = options.user;
+    if (options.session) {
+      const stored = await recommender.profileStore.loadSession(options.session);
+      if (!stored) {
+        throw new ConvrecError(
+          'SESSION_NOT_FOUND',
+          `no saved conversation with id ${options.session} in ${options.profileDb ?? settings.profileDatabase}`,
+        );
+      }
+      userId ??= stored.userId;
+    }
+    userId ??= userInfo().username;
+    const session = recommender.session({
+      userId,
+      ...(options.session ? { sessionId: options.session } : {}),
+    });
+    const result = await session
+      .send(text, { signal: controller.signal, ...(options.more ? { more: true } : {}) })
+      .result();
+    if (options.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      console.log(formatAnswer(result));
+      for (const degradation of result.degraded) console.error(`note: ${degradation.message}`);
+      console.error(
+        `(${usageLine(result)} · session ${result.sessionId}: continue with --session ${result.sessionId})`,
+      );
+    }
+  } catch (error) {
+    if (controller.signal.aborted) {
+      console.error('convrec: interrupted');
+      process.exitCode = 130;
+      return;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', interrupt);
+    await recommender.close();
+  }
+}
