@@ -6,6 +6,10 @@ const spans: RegExp[] = [
   /\b(?:19|20)\d0'?s\b/g,
   // Exclusions: "no horror", "without Tom Cruise", "not too scary".
   /\b(?:no|not|without|nothing|avoid|skip|rather not(?: have)?|don'?t want)\s+(?:too\s+|any\s+|more\s+)?\w+(?:\s+\w+)?/g,
+  // Softened wishes name what the user wants less of: "less violent", "not so long", "fewer jokes".
+  /\b(?:less|fewer|not (?:so|as|that|very))\s+\w+/g,
+  // Directions relative to what was shown ("something older", "anything else") carry no topic.
+  /\b(?:older|newer|earlier|later|more recent|less recent|else|instead|different|other|another)\b/g,
   // Pointers at shown items: "more like the second one", "number 3", "why the first".
   /\b(?:more\s+)?(?:like\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?:\s+(?:one|movie|film|pick))?\b/g,
   /(?:#\s?|\bnumber\s+|\bitem\s+)\d{1,2}\b/g,
