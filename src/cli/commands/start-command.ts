@@ -1,58 +1,22 @@
-import { createInterface } from 'node:readline/promises';
+import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import type { Session } from '../../agent/session.js';
-import type { TurnResult } from '../../agent/turn-events.js';
+import { createRecommender } from '../../agent/create-recommender.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import { isConvrecError } from '../../errors/index.js';
-import type { FeedbackKind } from '../../profile/profile-store.js';
-import { titleWithYear } from '../../ranking/candidate-cards.js';
+import { runLineChat } from '../chat/line-chat.js';
 import { describeMode, openAgent, type AgentCliOptions } from '../open-agent.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
 
-const help = `Say what you feel like watching: "something like Heat but less violent", "a funny
-animated movie after 2000", "more like the second one", "why the first?".
-  /more        more results          /like N /dislike N /seen N   feedback on item N
-  /why N       about item N          /profile   what convrec knows about you
-  /forget      clear your profile    /reset     new conversation
-  /help        this text             /quit      leave (or Ctrl-D)`;
+type ChatCliOptions = CatalogCliOptions & AgentCliOptions & { user?: string };
 
-function statusLine(result: TurnResult): string {
-  const { usage, timings } = result;
-  const llm =
-    result.mode === 'offline'
-      ? 'offline'
-      : `${usage.llmCalls} LLM call${usage.llmCalls === 1 ? '' : 's'}, ${usage.inputTokens}+${usage.outputTokens} tokens`;
-  const degraded =
-    result.degraded.length > 0 ? ` · degraded: ${result.degraded.map((d) => d.stage).join(', ')}` : '';
-  return `(${llm} · understand ${timings.understandMs.toFixed(0)} ms · tools ${timings.toolsMs.toFixed(0)} ms · rank ${timings.rerankMs.toFixed(0)} ms${degraded})`;
-}
-
-async function printTurn(session: Session, text: string, options: { more?: boolean } = {}): Promise<void> {
-  let streamed = false;
-  const turn = session.send(text, options);
-  for await (const event of turn) {
-    if (event.type === 'text-delta') {
-      if (!streamed) process.stdout.write('\nconvrec › ');
-      streamed = true;
-      process.stdout.write(event.delta);
-    }
-  }
-  const result = await turn.result();
-  if (!streamed) process.stdout.write(`\nconvrec › ${result.reply}`);
-  process.stdout.write('\n');
-  result.recommendations.forEach((entry, index) => {
-    const genres = entry.item.genres.slice(0, 3).join(', ');
-    console.log(`  ${index + 1}. ${titleWithYear(entry.item)}${genres ? ` — ${genres}` : ''}`);
-    console.log(`     ${entry.reason}`);
-  });
-  console.log(statusLine(result));
-}
-
-/** `convrec` / `convrec start`: a line-by-line chat with the agent (the ink chat builds on the same API). */
+/**
+ * `convrec chat` (also `convrec start`, and `convrec` alone): the ink chat on a terminal, a
+ * line-by-line chat when input is piped.
+ */
 export function registerStartCommand(program: Command, config: () => ConvrecConfig): void {
   program
-    .command('start', { isDefault: true })
+    .command('chat', { isDefault: true })
+    .alias('start')
     .description('chat for recommendations over the bundled demo catalog (or --catalog)')
     .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
     .option('--index-dir <dir>', 'index directory (built when missing or stale)')
@@ -66,79 +30,46 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
       'SQLite file for profiles (default: CONVREC_PROFILE_DB or ~/.local/share/convrec)',
     )
     .option('-k, --k <n>', 'recommendations per turn', '5')
-    .action(async (options: CatalogCliOptions & AgentCliOptions & { user?: string }) => {
+    .action(async (options: ChatCliOptions, command: Command) => {
       const settings = config();
+      const debug = (command.optsWithGlobals() as { debug?: boolean }).debug === true;
+      // The index is built (with its progress bar on stderr) before the chat takes the screen.
       const opened = await openFromOptions(options, settings);
       const recommender = await openAgent(opened.retriever, settings, options);
       const userId = options.user ?? userInfo().username;
-      console.log(
-        `convrec — ${opened.catalog.items.length} items from ${opened.catalogPath} · ${describeMode(recommender, settings)} · user ${userId}`,
-      );
-      console.log(help);
-      let session = recommender.session({ userId });
-      const input = createInterface({
-        input: process.stdin,
-        output: process.stdout,
-        terminal: process.stdin.isTTY === true,
-      });
-      const prompt = () => process.stdout.write('\nyou › ');
-      let confirmForget = false;
-      prompt();
+      const mode = describeMode(recommender, settings);
+      const items = opened.catalog.items.length;
+      const goOffline = () =>
+        createRecommender({
+          retriever: recommender.retriever,
+          profileStore: recommender.profileStore,
+          k: options.k === undefined ? 5 : Number(options.k),
+        });
+      const shared = { recommender, userId, goOffline, ...(debug ? { debug } : {}) };
       try {
-        // The async iterator buffers lines, so piped input is never dropped while a turn runs.
-        for await (const raw of input) {
-          const line = raw.trim();
-          try {
-            const [command, argument] = line.split(/\s+/, 2);
-            if (confirmForget) {
-              confirmForget = false;
-              if (/^y(es)?$/i.test(line)) {
-                await recommender.forget(userId);
-                session = recommender.session({ userId });
-                console.log('Your profile and conversations are cleared.');
-              } else console.log('Kept your profile.');
-            } else if (!line) {
-              // nothing
-            } else if (command === '/quit' || command === '/exit') {
-              break;
-            } else if (command === '/help') {
-              console.log(help);
-            } else if (command === '/reset') {
-              await session.end();
-              session = recommender.session({ userId });
-              console.log('New conversation.');
-            } else if (command === '/more') {
-              await printTurn(session, 'more like these', { more: true });
-            } else if (command === '/why') {
-              await printTurn(session, `tell me about number ${argument ?? '1'}`);
-            } else if (command === '/like' || command === '/dislike' || command === '/seen') {
-              const kind = ({ '/like': 'liked', '/dislike': 'disliked', '/seen': 'seen' } as const)[command];
-              const position = Number(argument);
-              const id = await session.feedback(position, kind satisfies FeedbackKind);
-              const item = opened.catalog.byId.get(id);
-              console.log(`Noted: ${kind} ${item ? titleWithYear(item) : id}.`);
-            } else if (command === '/profile') {
-              const summary = await recommender.profileStore.summary(userId);
-              const events = await recommender.profileStore.feedback(userId);
-              console.log(summary ? summary.text : 'No profile yet: tell me what you like.');
-              console.log(`(${events.length} feedback events, written by ${summary?.writtenBy ?? '—'})`);
-            } else if (command === '/forget') {
-              confirmForget = true;
-              console.log(`Clear everything convrec knows about ${userId}? Type yes to confirm.`);
-            } else if (command?.startsWith('/')) {
-              console.log(`Unknown command ${command}. /help lists them.`);
-            } else {
-              await printTurn(session, line);
-            }
-          } catch (error) {
-            if (!isConvrecError(error)) throw error;
-            console.log(`! ${error.message}`);
-          }
-          prompt();
+        if (process.stdin.isTTY && process.stdout.isTTY) {
+          // Loaded only here: piped chats and scripts never pay for React.
+          const { runInkChat } = await import('../chat/run-ink-chat.js');
+          await runInkChat({
+            ...shared,
+            header: {
+              title: `convrec · ${items} items from ${basename(opened.catalogPath)}`,
+              details: [
+                { label: 'catalog', value: opened.catalogPath },
+                { label: 'mode', value: mode },
+                { label: 'user', value: userId },
+              ],
+            },
+          });
+        } else {
+          await runLineChat({
+            ...shared,
+            banner: `convrec — ${items} items from ${opened.catalogPath} · ${mode} · user ${userId}`,
+            input: process.stdin,
+            output: process.stdout,
+          });
         }
       } finally {
-        input.close();
-        await session.end().catch(() => undefined);
         await recommender.close();
       }
     });

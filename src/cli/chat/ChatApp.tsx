@@ -1,0 +1,81 @@
+import { Box, Static, Text, useApp, useInput } from 'ink';
+import TextInput from 'ink-text-input';
+import { useEffect, useReducer, useState } from 'react';
+import type { Recommender } from '../../agent/create-recommender.js';
+import { ChatController } from './chat-controller.js';
+import { chatReducer, initialChatState, type Activity, type HeaderEntry } from './chat-state.js';
+import { HistoryItem } from './HistoryItem.js';
+import { LiveTurnView } from './TurnView.js';
+import { useColumns } from './use-columns.js';
+
+export interface ChatAppProps {
+  recommender: Recommender;
+  userId: string;
+  header: Omit<HeaderEntry, 'kind' | 'id'>;
+  /** Error lines carry stack traces. */
+  debug?: boolean;
+  /** An offline recommender over the same retriever and profile store, for /offline. */
+  goOffline?: () => Promise<Recommender>;
+}
+
+const waiting: Partial<Record<Activity, string>> = {
+  command: '…',
+  quitting: 'Saving your profile… (Ctrl-C skips)',
+  closed: 'Bye.',
+};
+
+/** The interactive chat: finished turns in <Static>, the live turn and the prompt below. */
+export function ChatApp({ recommender, userId, header, debug, goOffline }: ChatAppProps) {
+  const [state, dispatch] = useReducer(chatReducer, header, initialChatState);
+  const { exit } = useApp();
+  const [controller] = useState(
+    () =>
+      new ChatController({
+        recommender,
+        userId,
+        dispatch,
+        onExit: () => exit(),
+        ...(debug ? { debug } : {}),
+        ...(goOffline ? { goOffline } : {}),
+      }),
+  );
+  const [input, setInput] = useState('');
+  const columns = useColumns();
+  useEffect(() => () => controller.dispose(), [controller]);
+  useInput((text, key) => {
+    if (key.ctrl && text === 'c') controller.interrupt();
+  });
+  const typing = state.activity === 'idle' || state.activity === 'confirm-forget';
+  return (
+    <>
+      {/* Static output is laid out outside the root box: without a width its text would not wrap. */}
+      <Static items={state.history} style={{ width: columns }}>
+        {(entry) => <HistoryItem key={entry.id} entry={entry} />}
+      </Static>
+      {state.live ? <LiveTurnView live={state.live} /> : null}
+      {typing ? (
+        <Box marginTop={1}>
+          <Text color="cyan" bold>
+            {state.activity === 'confirm-forget' ? 'yes/no › ' : 'you › '}
+          </Text>
+          <TextInput
+            value={input}
+            onChange={(value) => {
+              // A pasted line arrives with its newline as text: send it as if Enter had been pressed.
+              const [line = '', ...rest] = value.split(/\r\n|\r|\n/);
+              if (rest.length === 0) return setInput(value);
+              setInput(rest.join(' ').trimStart());
+              void controller.submit(line);
+            }}
+            onSubmit={(value) => {
+              setInput('');
+              void controller.submit(value);
+            }}
+          />
+        </Box>
+      ) : waiting[state.activity] ? (
+        <Text dimColor>{waiting[state.activity]}</Text>
+      ) : null}
+    </>
+  );
+}
