@@ -1,4 +1,7 @@
-/** Test seams for convrec users: a scripted model and a local OpenAI-compatible server. */
+/**
+ * Test seams for convrec users: a scripted model, a local OpenAI-compatible server, and scripted
+ * dialogue tests (`describeDialogues(files, { describe, it, afterAll })` in vitest or jest).
+ */
 export {
   ScriptedModel,
   type ScriptedCall,
@@ -24,3 +27,16 @@ export type {
   WireToolCall,
   WireUsage,
 } from './wire-reply.js';
+export {
+  createDialogueRunner,
+  describeDialogues,
+  findDialogueScripts,
+  formatReport,
+  loadDialogueScript,
+  type DialogueReport,
+  type DialogueRunner,
+  type DialogueRunnerOptions,
+  type DialogueSuiteOptions,
+  type ScriptReport,
+  type TestApi,
+} from '../dialogue-tests/index.js';
