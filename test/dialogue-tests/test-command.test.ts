@@ -1,0 +1,153 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerTestCommand, runTestCommand } from '../../src/cli/commands/test-command.js';
+import type { ConvrecConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+
+const csv = `id,title,year,genres,director,description
+c1,Deep Orbit,2015,sci-fi|thriller,Ana Lopez,Astronauts stranded on a broken space station fight to get home.
+c2,Harbor Lights,1999,romance|drama,Ben Cole,Two strangers fall in love in a small fishing town.
+c3,The Vault Job,2004,crime|thriller,Ana Lopez,A crew of thieves plans one last bank heist.
+c5,Laugh Track,2012,comedy,Dee Park,A sitcom writer loses his sense of humour before the big premiere.
+c6,Red Planet Run,2020,sci-fi|adventure,Ana Lopez,Explorers race across Mars before their oxygen runs out.
+c7,Quiet Hours,1987,drama,Eve Marsh,A night nurse keeps a hospital ward calm through a storm.
+c8,Second Heist,2008,crime|comedy,Ben Cole,Two clumsy robbers try to rob the same bank on the same day.
+c9,Paper Moons,1994,romance|comedy,Eve Marsh,A letter writer falls for the person she writes letters for.
+c10,Glass River,2016,drama|mystery,Dee Park,A detective returns to her hometown to solve an old disappearance.
+c11,Cold Stars,2011,sci-fi|drama,Eve Marsh,A lonely astronaut talks to the voices on an old radio.
+`;
+
+let folder: string;
+let config: ConvrecConfig;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'convrec-test-command-'));
+  await writeFile(join(folder, 'films.csv'), csv);
+  await writeFile(
+    join(folder, 'passes.yaml'),
+    `name: space films
+catalog: films.csv
+k: 3
+turns:
+  - say: a space movie about astronauts
+    expect: { items: 3, include: Deep Orbit, exclude_genre: romance }
+`,
+  );
+  await writeFile(
+    join(folder, 'fails.yaml'),
+    `name: wrong on purpose
+catalog: films.csv
+turns:
+  - say: a heist movie
+    expect:
+      exclude: The Vault Job
+      year_at_least: 2010
+`,
+  );
+  config = { ...loadConfig({}), indexDirectory: join(folder, 'indexes') };
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+async function runCommand(patterns: string[], options = {}) {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const code = await runTestCommand(patterns, options, config, {
+    out: (line) => out.push(...line.split('\n')),
+    error: (line) => errors.push(line),
+  });
+  return { code, out, errors };
+}
+
+describe('convrec test', () => {
+  it('prints a line per expectation and a summary, exit code 0 when all pass', async () => {
+    const { code, out, errors } = await runCommand([join(folder, 'passes.yaml')]);
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/passes\.yaml — space films \(\d+\.\d s\)$/);
+    expect(out.slice(1, 4)).toEqual([
+      '  ✓ turn 1 "a space movie about astronauts": items 3',
+      '  ✓ turn 1 "a space movie about astronauts": include Deep Orbit (2015)',
+      '  ✓ turn 1 "a space movie about astronauts": exclude_genre romance',
+    ]);
+    expect(out.at(-1)).toBe('1 script, 3 expectations: 3 passed, 0 failed');
+    // The catalog is resolved next to the script; its index is built once, into the index folder.
+    expect(errors).toEqual([expect.stringMatching(/^Building the index of .*films\.csv/)]);
+  });
+
+  it('exits 1 on a failed expectation, with the actual values; wildcards pick the scripts', async () => {
+    const { code, out } = await runCommand([join(folder, '*.yaml')]);
+    expect(code).toBe(1);
+    expect(out[0]).toMatch(/fails\.yaml — wrong on purpose/);
+    expect(out[1]).toMatch(
+      /^ {2}✗ turn 1 "a heist movie": exclude The Vault Job \(2004\) — it is number \d of The Vault Job \(2004\), /,
+    );
+    expect(out[2]).toMatch(/^ {2}✗ turn 1 "a heist movie": year_at_least 2010 — got .*\((19|200)\d\)/);
+    expect(out.at(-1)).toBe('2 scripts, 5 expectations: 3 passed, 2 failed');
+  });
+
+  it('stops at the first failing script with --bail, and prints JSON with --json', async () => {
+    const files = [join(folder, 'fails.yaml'), join(folder, 'passes.yaml')];
+    const bailed = await runCommand(files, { bail: true, failuresOnly: true });
+    expect(bailed.code).toBe(1);
+    expect(bailed.out.at(-1)).toBe('1 script, 2 expectations: 0 passed, 2 failed');
+    const json = await runCommand(files, { json: true });
+    const report = JSON.parse(json.out.join('\n')) as {
+      ok: boolean;
+      failed: number;
+      scripts: { name: string }[];
+    };
+    expect(report).toMatchObject({ ok: false, failed: 2, passed: 3 });
+    expect(report.scripts.map((script) => script.name)).toEqual(['wrong on purpose', 'space films']);
+  });
+
+  it('runs a script against another catalog with --catalog', async () => {
+    const script = join(folder, 'demo-titles.yaml');
+    await writeFile(script, 'turns:\n  - say: a heist movie\n    expect: { min_items: 1 }\n');
+    const own = await runCommand([script], { catalog: join(folder, 'films.csv') });
+    expect(own.code).toBe(0);
+    await writeFile(script, 'turns:\n  - say: a heist movie\n    expect: { exclude: Heat }\n');
+    // Heat is in the demo catalog, not in films.csv: the script cannot run against it.
+    const other = await runCommand([script], { catalog: join(folder, 'films.csv') });
+    expect(other.code).toBe(1);
+    expect(other.out[0]).toMatch(
+      /^✗ .*demo-titles\.yaml: .*demo-titles\.yaml:3 field "turns\.0\.expect\.exclude": no catalog item/,
+    );
+  });
+
+  it('is a commander command that sets the exit code and explains the format in --help', async () => {
+    const program = new Command().exitOverride();
+    let help = '';
+    program.configureOutput({ writeOut: (text) => (help += text) });
+    registerTestCommand(program, () => config);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await program.parseAsync(['node', 'convrec', 'test', join(folder, 'fails.yaml')]);
+    expect(process.exitCode).toBe(1);
+    expect(log.mock.calls.map((call) => String(call[0]))).toContain(
+      '1 script, 2 expectations: 0 passed, 2 failed',
+    );
+    process.exitCode = undefined;
+    await program.parseAsync(['node', 'convrec', 'test', join(folder, 'passes.yaml')]);
+    expect(process.exitCode).toBe(0);
+    await expect(program.parseAsync(['node', 'convrec', 'test', '--help'])).rejects.toMatchObject({
+      code: 'commander.helpDisplayed',
+    });
+    expect(help).toMatch(/examples\/dialogues/);
+    expect(help).toMatch(/exclude_genre: horror/);
+    expect(help).toMatch(/--catalog <file>/);
+  });
+
+  it('names a wildcard that matches nothing', async () => {
+    await expect(runCommand([join(folder, 'nothing-*.yaml')])).rejects.toThrow(/no dialogue scripts match/);
+  });
+});
