@@ -43,37 +43,40 @@ export async function runDialogueScript(
   });
   const outcomes: ExpectationOutcome[] = [];
   const many = script.sessions.length > 1;
-  for (const [sessionIndex, plan] of script.sessions.entries()) {
-    const session = recommender.session({ userId: plan.user });
-    for (const [turnIndex, turn] of plan.turns.entries()) {
-      const where = many ? `session ${sessionIndex + 1} turn ${turnIndex + 1}` : `turn ${turnIndex + 1}`;
-      model?.begin((turn.model ?? []).map(toScriptedStep));
-      const observation = await playTurn(turn.say, {
-        session,
-        store,
-        catalog: retriever.catalog,
-        names,
-        ...(model ? { model } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (options.signal?.aborted) throw options.signal.reason;
-      const place = { where, said: turn.say };
-      for (const { passed, ...check } of turnChecks(turn, observation, model))
-        outcomes.push({ ...place, ...check, status: passed ? 'passed' : 'failed' });
-      for (const check of knownIssueChecks(turn, observation)) outcomes.push({ ...place, ...check });
+  try {
+    for (const [sessionIndex, plan] of script.sessions.entries()) {
+      const session = recommender.session({ userId: plan.user });
+      for (const [turnIndex, turn] of plan.turns.entries()) {
+        const where = many ? `session ${sessionIndex + 1} turn ${turnIndex + 1}` : `turn ${turnIndex + 1}`;
+        model?.begin((turn.model ?? []).map(toScriptedStep));
+        const observation = await playTurn(turn.say, {
+          session,
+          store,
+          catalog: retriever.catalog,
+          names,
+          ...(model ? { model } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        if (options.signal?.aborted) throw options.signal.reason;
+        const place = { where, said: turn.say };
+        for (const { passed, ...check } of turnChecks(turn, observation, model))
+          outcomes.push({ ...place, ...check, status: passed ? 'passed' : 'failed' });
+        for (const check of knownIssueChecks(turn, observation)) outcomes.push({ ...place, ...check });
+      }
+      model?.begin(plan.summary !== undefined ? [{ purpose: 'summarize', text: plan.summary }] : []);
+      await session.end(options.signal);
+      if (model && plan.summary !== undefined && model.used === 0)
+        outcomes.push({
+          where: `session ${sessionIndex + 1} end`,
+          said: '',
+          expectation: 'summary written by the model',
+          status: 'failed',
+          actual: 'the session ended without a summarize call (no feedback to summarize?)',
+        });
     }
-    model?.begin(plan.summary !== undefined ? [{ purpose: 'summarize', text: plan.summary }] : []);
-    await session.end(options.signal);
-    if (model && plan.summary !== undefined && model.used === 0)
-      outcomes.push({
-        where: `session ${sessionIndex + 1} end`,
-        said: '',
-        expectation: 'summary written by the model',
-        status: 'failed',
-        actual: 'the session ended without a summarize call (no feedback to summarize?)',
-      });
+  } finally {
+    await recommender.close();
   }
-  await recommender.close();
   return { file: script.file, name: script.name, outcomes, ms: performance.now() - started };
 }
 
