@@ -19,10 +19,10 @@ import {
   isConvrecError,
   loadCatalog,
   loadConfig,
-  OpenAIChatModel,
   openRetriever,
   type CatalogMappingInput,
 } from 'convrec';
+import { configuredModel } from './configured-model.js';
 
 const { values, positionals } = parseArgs({
   options: { catalog: { type: 'string' } },
@@ -48,6 +48,7 @@ const request =
   (values.catalog ? 'something popular' : 'a cooperative game for the family');
 
 const config = loadConfig();
+const { model } = configuredModel(config);
 // One index folder per catalog file, so the bundled catalog and yours do not overwrite each other.
 const tag = createHash('sha256').update(resolve(file)).digest('hex').slice(0, 8);
 const indexDirectory = join(
@@ -66,19 +67,10 @@ try {
     indexDirectory,
     onRebuild: (reason) => console.log(`Building the index in ${indexDirectory} (${reason})…`),
   });
-  const { apiKey, baseURL, model } = config.openai;
   const recommender = await createRecommender({
     retriever,
     catalogKind: values.catalog ? 'title' : 'board game',
-    ...((apiKey || baseURL) && (model || !baseURL)
-      ? {
-          model: new OpenAIChatModel({
-            model: model ?? 'gpt-4o-mini',
-            ...(apiKey ? { apiKey } : {}),
-            ...(baseURL ? { baseURL } : {}),
-          }),
-        }
-      : {}),
+    ...(model ? { model } : {}),
   });
 
   const result = await recommender.session({ userId: 'example-user' }).send(request).result();

@@ -10,18 +10,13 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createRecommender,
-  loadConfig,
-  OpenAIChatModel,
-  openRetriever,
-  type LanguageModel,
-  type TurnResult,
-} from 'convrec';
+import { createRecommender, loadConfig, openRetriever, type TurnResult } from 'convrec';
+import { configuredModel } from './configured-model.js';
 
 const request = process.argv.slice(2).join(' ').trim() || 'a heist movie like Heat';
 
 const config = loadConfig();
+const { model } = configuredModel(config);
 const catalog = fileURLToPath(new URL('./catalogs/movies.jsonl', import.meta.url));
 const indexDirectory = join(config.indexDirectory ?? join(tmpdir(), 'convrec-examples'), 'movies');
 
@@ -32,7 +27,7 @@ const { retriever, built } = await openRetriever({
 });
 if (built) console.log(`Index ready: ${retriever.catalog.items.length} movies.\n`);
 
-const recommender = await createRecommender({ retriever, ...withModel() });
+const recommender = await createRecommender({ retriever, ...(model ? { model } : {}) });
 console.log(`Mode: ${recommender.modelLabel}\n`);
 
 const session = recommender.session({ userId: 'example-user' });
@@ -42,23 +37,6 @@ printResult(await session.send(request).result());
 console.log('> (more)');
 printResult(await session.more().result());
 await recommender.close();
-
-/** The configured chat model, if any: an OpenAI key, or a local server's URL plus a model name. */
-function withModel(): { model?: LanguageModel } {
-  const { apiKey, baseURL, model } = config.openai;
-  if (!apiKey && !baseURL) return {};
-  if (baseURL && !model) {
-    console.error(`OPENAI_BASE_URL is set (${baseURL}) but CONVREC_MODEL is not: name the model to use.`);
-    process.exit(1);
-  }
-  return {
-    model: new OpenAIChatModel({
-      model: model ?? 'gpt-4o-mini',
-      ...(apiKey ? { apiKey } : {}),
-      ...(baseURL ? { baseURL } : {}),
-    }),
-  };
-}
 
 function printResult(result: TurnResult): void {
   console.log(result.reply);

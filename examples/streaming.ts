@@ -11,11 +11,13 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRecommender, loadConfig, OpenAIChatModel, openRetriever, type TurnEvent } from 'convrec';
+import { createRecommender, loadConfig, openRetriever, type TurnEvent } from 'convrec';
+import { configuredModel } from './configured-model.js';
 
 const request = process.argv.slice(2).join(' ').trim() || 'a clever heist movie like Heat';
 
 const config = loadConfig();
+const { model } = configuredModel(config);
 const catalog = fileURLToPath(new URL('./catalogs/movies.jsonl', import.meta.url));
 const indexDirectory = join(config.indexDirectory ?? join(tmpdir(), 'convrec-examples'), 'movies');
 const { retriever } = await openRetriever({
@@ -24,23 +26,7 @@ const { retriever } = await openRetriever({
   onRebuild: (reason) => console.log(`Building the index in ${indexDirectory} (${reason})…`),
 });
 
-const { apiKey, baseURL, model } = config.openai;
-if (baseURL && !model) {
-  console.error(`OPENAI_BASE_URL is set (${baseURL}) but CONVREC_MODEL is not: name the model to use.`);
-  process.exit(1);
-}
-const recommender = await createRecommender({
-  retriever,
-  ...(apiKey || baseURL
-    ? {
-        model: new OpenAIChatModel({
-          model: model ?? 'gpt-4o-mini',
-          ...(apiKey ? { apiKey } : {}),
-          ...(baseURL ? { baseURL } : {}),
-        }),
-      }
-    : {}),
-});
+const recommender = await createRecommender({ retriever, ...(model ? { model } : {}) });
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());

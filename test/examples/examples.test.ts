@@ -97,6 +97,16 @@ describe('examples', () => {
     expect(titles).not.toContain('Heat');
   });
 
+  it('recommend.ts stops with a clear message when a server is set without a model', async () => {
+    const { code, stdout, stderr } = await runExample('recommend.ts', [], {
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+    });
+
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('OPENAI_BASE_URL is set (http://127.0.0.1:9/v1) but CONVREC_MODEL is not');
+  });
+
   it('streaming.ts prints the turn’s events in order', async () => {
     const { code, stdout } = await runExample('streaming.ts', ['a clever heist movie like Heat']);
 
