@@ -15,7 +15,11 @@ export interface PlayContext {
   signal?: AbortSignal;
 }
 
-const feedbackKinds: Record<string, FeedbackKind> = { like: 'liked', dislike: 'disliked', seen: 'seen' };
+const feedbackKinds = new Map<string | undefined, FeedbackKind>([
+  ['/like', 'liked'],
+  ['/dislike', 'disliked'],
+  ['/seen', 'seen'],
+]);
 
 /** Runs what the user says (or a chat command, as the chat runs it) and observes the outcome. */
 export async function playTurn(say: string, context: PlayContext): Promise<TurnObservation> {
@@ -30,8 +34,8 @@ export async function playTurn(say: string, context: PlayContext): Promise<TurnO
     if (command === '/more') result = await session.more(options).result();
     else if (command === '/why')
       result = await session.send(`tell me about number ${argument}`, options).result();
-    else if (command !== undefined && command.slice(1) in feedbackKinds && command.startsWith('/'))
-      await session.feedback(Number(argument), feedbackKinds[command.slice(1)]!);
+    else if (feedbackKinds.has(command))
+      await session.feedback(Number(argument), feedbackKinds.get(command)!);
     else result = await session.send(say, options).result();
   } catch (caught) {
     error = caught;
