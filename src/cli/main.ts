@@ -6,6 +6,7 @@ import { registerAskCommand } from './commands/ask-command.js';
 import { registerEvalCommand } from './commands/eval-command.js';
 import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
+import { registerTestCommand } from './commands/test-command.js';
 import { registerStartCommand } from './commands/start-command.js';
 
 const debug = process.argv.includes('--debug');
@@ -34,7 +35,8 @@ Examples:
   convrec ask "something like Alien" --json   one answer as JSON, for scripts
   convrec search "something like Heat" -k 10
   convrec index my-catalog.csv --log sessions.jsonl
-  convrec eval --split valid`,
+  convrec eval --split valid
+  convrec test examples/dialogues/*.yaml     run scripted dialogue tests`,
   );
 
 registerStartCommand(program, getConfig);
@@ -42,6 +44,7 @@ registerAskCommand(program, getConfig);
 registerIndexCommand(program, getConfig);
 registerSearchCommand(program, getConfig);
 registerEvalCommand(program, getConfig);
+registerTestCommand(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);
