@@ -1,6 +1,6 @@
 import { Box, Static, Text, useApp, useInput } from 'ink';
 import TextInput from 'ink-text-input';
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Recommender } from '../../agent/create-recommender.js';
 import { ChatController } from './chat-controller.js';
 import { chatReducer, initialChatState, type Activity, type HeaderEntry } from './chat-state.js';
@@ -34,14 +34,29 @@ export function ChatApp({ recommender, userId, header, debug, goOffline }: ChatA
         recommender,
         userId,
         dispatch,
-        onExit: () => exit(),
+        // ink exits once the goodbye has been drawn (the effect below).
+        onExit: () => {},
         ...(debug ? { debug } : {}),
         ...(goOffline ? { goOffline } : {}),
       }),
   );
   const [input, setInput] = useState('');
+  // What is typed, as of the last keystroke: ink-text-input may submit the value of its previous
+  // render when Enter arrives in the same chunk or right after the text (a paste, a fast typist).
+  const typed = useRef('');
+  const change = (value: string) => {
+    typed.current = value;
+    setInput(value);
+  };
+  const send = (line: string) => {
+    change('');
+    void controller.submit(line);
+  };
   const columns = useColumns();
   useEffect(() => () => controller.dispose(), [controller]);
+  useEffect(() => {
+    if (state.activity === 'closed') exit();
+  }, [state.activity, exit]);
   useInput((text, key) => {
     if (key.ctrl && text === 'c') controller.interrupt();
   });
@@ -63,14 +78,11 @@ export function ChatApp({ recommender, userId, header, debug, goOffline }: ChatA
             onChange={(value) => {
               // A pasted line arrives with its newline as text: send it as if Enter had been pressed.
               const [line = '', ...rest] = value.split(/\r\n|\r|\n/);
-              if (rest.length === 0) return setInput(value);
-              setInput(rest.join(' ').trimStart());
-              void controller.submit(line);
+              if (rest.length === 0) return change(value);
+              send(line);
+              change(rest.join(' ').trimStart());
             }}
-            onSubmit={(value) => {
-              setInput('');
-              void controller.submit(value);
-            }}
+            onSubmit={() => send(typed.current)}
           />
         </Box>
       ) : waiting[state.activity] ? (

@@ -1,8 +1,8 @@
-import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { createRecommender } from '../../agent/create-recommender.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
+import { chatHeader } from '../chat/chat-header.js';
 import { runLineChat } from '../chat/line-chat.js';
 import { describeMode, openAgent, type AgentCliOptions } from '../open-agent.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
@@ -52,14 +52,7 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
           const { runInkChat } = await import('../chat/run-ink-chat.js');
           await runInkChat({
             ...shared,
-            header: {
-              title: `convrec · ${items} items from ${basename(opened.catalogPath)}`,
-              details: [
-                { label: 'catalog', value: opened.catalogPath },
-                { label: 'mode', value: mode },
-                { label: 'user', value: userId },
-              ],
-            },
+            header: chatHeader({ catalogPath: opened.catalogPath, itemCount: items, mode, userId }),
           });
         } else {
           await runLineChat({
