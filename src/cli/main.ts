@@ -31,7 +31,8 @@ Environment:
                         use an OpenAI-compatible endpoint for embeddings (default: offline LSA embedder)
 
 Examples:
-  convrec                                   ask for movies from the demo catalog
+  convrec chat                              chat about movies (also: convrec, npm start)
+  convrec chat --user ann --offline         ann's profile, no LLM
   convrec ask "something like Alien" --json   one answer as JSON, for scripts
   convrec search "something like Heat" -k 10
   convrec index my-catalog.csv --log sessions.jsonl
