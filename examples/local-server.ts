@@ -83,7 +83,10 @@ for await (const event of stream) {
   }
   if (event.type === 'degraded') {
     const { stage, message } = event.degradation;
-    console.log(`\nnote: the model failed at "${stage}" (${message}); that stage ran offline.`);
+    const midLine = streamed !== '' && !streamed.endsWith('\n');
+    console.log(
+      `${midLine ? '\n' : ''}note: the model failed at "${stage}" (${message}); that stage ran offline.`,
+    );
   }
 }
 const result = await stream.result();
