@@ -92,9 +92,11 @@ export async function runTurn(
 
   // 1. Understand.
   const understandStarted = clock();
-  // "/more" re-reads the conversation up to the last request, so the same request runs again and
+  // "/more" re-reads the conversation up to the latest request that recommended (not a question
+  // asked since, like "why the first?"), so the same request runs again with its constraints and
   // only the already-shown items are skipped.
-  const lastRequestIndex = previous.messages.map((message) => message.role).lastIndexOf('user');
+  const lastRequestIndex =
+    previous.requestIndex ?? previous.messages.map((message) => message.role).lastIndexOf('user');
   const readMessages =
     input.more && lastRequestIndex >= 0 ? previous.messages.slice(0, lastRequestIndex + 1) : messages;
   const offline = understandOffline(
@@ -135,7 +137,15 @@ export async function runTurn(
       });
     }
   }
-  if (input.more) understanding = { ...understanding, intent: 'refine' };
+  if (input.more) {
+    understanding = {
+      ...understanding,
+      intent: 'refine',
+      constraints: previous.constraints
+        ? mergeConstraints(previous.constraints, understanding.constraints)
+        : understanding.constraints,
+    };
+  }
   emit({ type: 'understanding', understanding });
   const understandMs = clock() - understandStarted;
 
@@ -279,9 +289,13 @@ export async function runTurn(
     lastShown: shown.length > 0 ? shown : previous.lastShown,
     shownIds: [...new Set([...previous.shownIds, ...shown.map((entry) => entry.itemId)])],
     turns: turn,
-    constraints: understanding.constraints,
     updatedAt: dependencies.now(),
   };
+  // Questions and small talk leave the request in force: its constraints, and what "/more" reruns.
+  if (intent === 'recommend' || intent === 'refine') {
+    session.constraints = understanding.constraints;
+    if (!input.more) session.requestIndex = messages.length - 1;
+  }
   emit({ type: 'turn-end', result });
   return { result, session, ranking };
 }

@@ -31,6 +31,7 @@ export const sessionRecordSchema = z.object({
   lastShown: z.array(z.object({ itemId: z.string(), reason: z.string() })),
   shownIds: z.array(z.string()),
   turns: z.number().int().nonnegative(),
+  requestIndex: z.number().int().nonnegative().optional(),
   constraints: z
     .object({
       yearFrom: z.number().int().nullable(),
@@ -54,10 +55,14 @@ const _schemasCoverContracts: [
   ? true
   : never = true;
 
-/** A parsed session as a SessionRecord (an absent `constraints` stays absent). */
+/** A parsed session as a SessionRecord (absent optional fields stay absent). */
 export function toSessionRecord(parsed: z.output<typeof sessionRecordSchema>): SessionRecord {
-  const { constraints, ...rest } = parsed;
-  return constraints === undefined ? rest : { ...rest, constraints };
+  const { constraints, requestIndex, ...rest } = parsed;
+  return {
+    ...rest,
+    ...(constraints === undefined ? {} : { constraints }),
+    ...(requestIndex === undefined ? {} : { requestIndex }),
+  };
 }
 
 /** `field "a.b" message` for the first issue of a failed parse. */

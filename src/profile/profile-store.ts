@@ -42,6 +42,8 @@ export interface SessionRecord {
   /** Every item shown in this session (so /more and "something else" skip them). */
   shownIds: string[];
   turns: number;
+  /** Index in `messages` of the user message of the latest turn that recommended ("/more" reruns it). */
+  requestIndex?: number;
   /** Hard constraints in force (a refinement keeps them); absent before the first request. */
   constraints?: {
     yearFrom: number | null;
