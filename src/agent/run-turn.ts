@@ -235,7 +235,10 @@ export async function runTurn(
         request: built.request,
         candidates,
         unknownTitles: built.unknownTitles,
-        ...(built.referenced ? { referenced: built.referenced } : {}),
+        // "I did not like the first one" points at an item; the reply must not build on it.
+        ...(built.referenced && !built.request.dislikedIds?.includes(built.referenced.id)
+          ? { referenced: built.referenced }
+          : {}),
         profileText: profile.text,
         profileLikedIds: profile.signals.likedIds.filter(
           (id) => !events.some((event) => event.itemId === id && event.sessionId === previous.id),

@@ -119,12 +119,16 @@ export function buildRetrievalRequest(
     genreHints(latestText, genres).length > 0 ||
     findPeople(latestText).length > 0 ||
     yearHint(latestText, latestYear);
+  // Comparatives ("older", "something else", "less violent") steer the same topic.
   const pointsBack =
-    /\b(like (that|this|those|it|them)|similar|more|another|same|those|that one|the (first|second|third|last) one)\b/i;
+    /\b(like (that|this|those|it|them)|similar|more|another|same|those|that one|the (first|second|third|last) one|older|newer|earlier|later|recent|else|instead|different|less)\b/i;
+  // A plot of its own ("a movie about a robot that learns to lie") is a new request too.
+  const describesPlot =
+    /\b(movie|film|something|anything|one|story)\s+(about|where|in which|set (in|on|during))\s+\w+\s+\w+/i;
   const fresh =
     (vocabulary.topicShift ?? false) &&
     userTexts.length > 1 &&
-    latestHints &&
+    (latestHints || describesPlot.test(latestText)) &&
     !mentions.some((mention) => mention.messageIndex === lastUserIndex) &&
     !pointsBack.test(latestText);
   if (fresh) {

@@ -116,8 +116,13 @@ export function requestFromUnderstanding(context: RequestContext): BuiltRequest 
     seenIds,
     recentIds: wantsNeighbours ? [] : base.recentIds.filter((id) => !rejected.has(id)),
     proposedIds,
-    preferredGenres: unique([...understanding.preferences.genres, ...base.preferredGenres]),
-    preferredPeople: unique([...understanding.preferences.people, ...base.preferredPeople]),
+    // "No horror" names horror, but it is never a preference.
+    preferredGenres: unique([...understanding.preferences.genres, ...base.preferredGenres]).filter(
+      (genre) => !understanding.constraints.excludeGenres.includes(genre),
+    ),
+    preferredPeople: unique([...understanding.preferences.people, ...base.preferredPeople]).filter(
+      (person) => !understanding.constraints.excludePeople.includes(person),
+    ),
     ...(base.preferredYears ? { preferredYears: base.preferredYears } : {}),
     filters: constraintsToFilters(understanding.constraints, excludeIds),
     excludeSeen: false,
