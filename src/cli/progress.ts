@@ -29,8 +29,16 @@ export function buildProgressReporter(stream: NodeJS.WriteStream = process.stder
         finishBar();
         stage = name;
         if (interactive && progress.total !== undefined) {
+          // Room for "  <stage> [] 676/676" on narrow terminals (the bar is cut at the edge otherwise).
+          const room = (stream.columns || 80) - name.length - 2 * String(progress.total).length - 8;
           bar = new cliProgress.SingleBar(
-            { format: `  ${name} [{bar}] {value}/{total}`, stream, hideCursor: true, clearOnComplete: false },
+            {
+              format: `  ${name} [{bar}] {value}/{total}`,
+              stream,
+              hideCursor: true,
+              clearOnComplete: false,
+              barsize: Math.max(10, Math.min(40, room)),
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(progress.total, progress.done ?? 0);

@@ -86,7 +86,9 @@ export function ChatApp({ recommender, userId, header, debug, goOffline }: ChatA
           />
         </Box>
       ) : waiting[state.activity] ? (
-        <Text dimColor>{waiting[state.activity]}</Text>
+        <Box marginTop={state.activity === 'command' ? 0 : 1}>
+          <Text dimColor>{waiting[state.activity]}</Text>
+        </Box>
       ) : null}
     </>
   );

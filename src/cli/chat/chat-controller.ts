@@ -94,8 +94,12 @@ export class ChatController {
     switch (command.kind) {
       case 'message':
         return this.turn((signal) => this.session.send(command.text, { signal }));
-      case 'more':
+      case 'more': {
+        const state = await this.session.state();
+        if (state.shownIds.length === 0)
+          return this.say('Nothing to show more of yet: ask for something first.', 'error');
         return this.turn((signal) => this.session.more({ signal }));
+      }
       case 'why': {
         const shown = (await this.session.state()).lastShown.length;
         if (shown === 0)

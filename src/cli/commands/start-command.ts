@@ -2,8 +2,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { createRecommender } from '../../agent/create-recommender.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import { chatHeader } from '../chat/chat-header.js';
-import { runLineChat } from '../chat/line-chat.js';
+import { chatHeader, runLineChat } from '../chat/index.js';
 import { describeMode, openAgent, type AgentCliOptions } from '../open-agent.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
 

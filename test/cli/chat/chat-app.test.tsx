@@ -142,12 +142,12 @@ describe('ink chat', () => {
     expect(frame).not.toContain('Ctrl-C cancels this turn');
   });
 
-  it('lists the commands on /help', async () => {
+  it('lists the commands on /help, one per indented line', async () => {
     const { screen } = await openChat();
     await screen.submit('/help');
     const help = screen.after('you › /help');
     for (const command of ['/more', '/why N', '/like N', '/profile', '/forget', '/reset', '/quit'])
-      expect(help).toContain(command);
+      expect(help).toMatch(new RegExp(`^ {2}${command} `, 'm'));
   });
 
   it('records /like N for the item shown as N and shows it on /profile', async () => {
@@ -215,6 +215,8 @@ describe('ink chat', () => {
     const { screen } = await openChat();
     await screen.submit('/why 1');
     await screen.waitFor('Nothing has been recommended yet: ask for something first.');
+    await screen.submit('/more');
+    await screen.waitFor('Nothing to show more of yet: ask for something first.');
     await screen.submit('/frobnicate');
     await screen.waitFor('Unknown command /frobnicate. /help lists them.');
     await screen.submit('something like Heat');
