@@ -1,4 +1,5 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
+import { article } from './offline-reasons.js';
 import { fenceText, itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
 import type { Constraints } from '../understanding/hard-constraints.js';
 
@@ -79,5 +80,5 @@ export function itemReply(
 
 /** The offline reply to a greeting or a message with no request in it. */
 export function chitChatReply(catalogSize: number, catalogKind: string): string {
-  return `Hi! Tell me a ${catalogKind} you enjoyed, a genre or a mood, and I'll suggest a few from the ${catalogSize.toLocaleString('en-US')} in the catalog.`;
+  return `Hi! Tell me ${article(catalogKind)} you enjoyed, a genre or a mood, and I'll suggest a few from the ${catalogSize.toLocaleString('en-US')} in the catalog.`;
 }

@@ -13,6 +13,9 @@ export interface IntentSignals {
 
 const greeting =
   /^(hi|hello|hey|yo|hiya|thanks|thank you|thx|ok|okay|cool|great|nice|bye|goodbye|good (morning|evening|afternoon|night)|how are you)\b/;
+// Short replies with no topic in them; any other word or two ("hackers", "space westerns") is a topic.
+const acknowledgement =
+  /^(?:(?:yes|yeah|yep|yup|no|nope|nah|sure|maybe|fine|alright|right|hmm+|lol|haha|wow|oh|ah|well|ok|okay|thanks|good|great|cool|nice|perfect|awesome|interesting|really|sounds good|not sure|i see)\b[\s!?.,]*)+$/;
 const request =
   /\b(recommend\w*|suggest\w*|movie|movies|film|films|watch|show me|looking for|something|anything|any ideas|what should)\b/;
 const askAbout =
@@ -32,7 +35,7 @@ export function offlineIntent(signals: IntentSignals): Understanding['intent'] {
     !signals.mentionsTitle &&
     !signals.hasHints &&
     !request.test(folded) &&
-    (greeting.test(folded) || folded.split(/\s+/).length <= 2)
+    (greeting.test(folded) || (folded.split(/\s+/).length <= 2 && acknowledgement.test(folded)))
   )
     return 'chit-chat';
   return 'recommend';
