@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Catalog, CatalogItem } from '../catalog/index.js';
-import { isStopword } from '../text/tokenize.js';
+import { foldText, isStopword } from '../text/tokenize.js';
 import { splitYear, titleKey } from './normalize-title.js';
 
 /** A catalog item a piece of text was resolved to. */
@@ -26,6 +26,9 @@ interface KeyEntry {
 }
 
 const wordPattern = /[\p{L}\p{N}'’&]+/gu;
+
+/** Words after which a lower-case phrase is likely a title: "something like star wars". */
+const tasteWords = new Set(['like', 'liked', 'love', 'loved', 'enjoyed', 'seen', 'saw', 'watched']);
 
 /**
  * Maps loosely typed titles ("the godfather 2", "Heat 1995") and titles inside dialogue text to
@@ -163,7 +166,7 @@ export class TitleResolver {
         if (!items) continue;
         const yearMatch = /^\s*\((\d{4})\)/.exec(text.slice(last.end));
         const year = yearMatch?.[1] ? Number(yearMatch[1]) : undefined;
-        if (year === undefined && !this.plausible(span, key)) continue;
+        if (year === undefined && !this.plausible(span, key, words[index - 1]?.word)) continue;
         const item = this.pick(items, year)[0]!;
         const end = yearMatch ? last.end + yearMatch[0].length : last.end;
         found = { item, start: first.start, end, text: text.slice(first.start, end) };
@@ -179,12 +182,32 @@ export class TitleResolver {
     return mentions;
   }
 
-  private plausible(span: string, key: string): boolean {
+  /**
+   * Whether a span that spells a title is meant as one. Capitalized, any title but a lone common
+   * word. In lower case a lone word never counts ("up", "heat"); two distinctive words count with a
+   * second piece of evidence: a sequel number ("godfather part ii"), the title's own "the" ("the dark
+   * knight") or a word of taste just before ("like star wars"); three words or more always count.
+   */
+  private plausible(span: string, key: string, before: string | undefined): boolean {
     const keyWords = key.split(' ');
-    const capitalized = /^[\p{Lu}\p{N}]/u.test(span);
     if (keyWords.length >= 3) return true;
-    if (!capitalized) return false;
-    if (keyWords.length === 1) return key.length >= 4 && !isStopword(key);
-    return !keyWords.every((word) => isStopword(word));
+    if (/^[\p{Lu}\p{N}]/u.test(span)) {
+      if (keyWords.length === 1) return key.length >= 4 && !isStopword(key);
+      return !keyWords.every((word) => isStopword(word));
+    }
+    const [first, second] = keyWords;
+    if (first === undefined || second === undefined || !distinctive(first)) return false;
+    const fullKey = titleKey(span, { keepArticle: true });
+    const typedArticle = fullKey !== key;
+    // An article the title does not have makes the words a common noun phrase ("a taxi driver").
+    if (typedArticle && !this.byFullKey.has(fullKey)) return false;
+    if (/^\d+$/.test(second)) return true;
+    if (!distinctive(second)) return false;
+    return fullKey.startsWith('the ') || (before !== undefined && tasteWords.has(foldText(before)));
   }
+}
+
+/** A word unlikely to start or make up a title by chance: no stopword, no number, four letters or more. */
+function distinctive(word: string): boolean {
+  return word.length >= 4 && !isStopword(word) && /\p{L}/u.test(word);
 }

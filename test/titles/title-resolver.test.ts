@@ -16,6 +16,11 @@ const catalog = toyCatalog([
   { id: 'amelie', title: 'Amélie (2001)' },
   { id: 'ring', title: 'The Ring (2002)' },
   { id: 'ring98', title: 'Ring (1998)' },
+  { id: 'sw', title: 'Star Wars (1977)' },
+  { id: 'dk', title: 'The Dark Knight (2008)' },
+  { id: 'taxi', title: 'Taxi Driver (1976)' },
+  { id: 'date', title: 'Date Night (2010)' },
+  { id: 'it2', title: 'It Chapter Two (2019)' },
 ]);
 const titles = new TitleResolver(catalog);
 const ids = (results: { item: { id: string } }[]) => results.map((result) => result.item.id);
@@ -122,5 +127,35 @@ describe('TitleResolver.findMentions', () => {
   // Bug: titleKey strips ASCII apostrophes only, so a typographic apostrophe (phone keyboards) breaks the key.
   it('finds a title typed with a typographic apostrophe', () => {
     expect(ids(titles.findMentions('I loved Schindler’s List'))).toEqual(['schindler']);
+  });
+});
+
+// Users type titles in lower case; ordinary words must still not be taken for short titles.
+describe('TitleResolver.findMentions in lower case', () => {
+  it('finds a two-word title with a sequel number, typed as digits or as "part ii"', () => {
+    const [mention] = titles.findMentions('something like the godfather 2');
+    expect(mention).toMatchObject({ item: { id: 'gf2' }, text: 'the godfather 2' });
+    expect(ids(titles.findMentions('I loved the godfather part ii'))).toEqual(['gf2']);
+  });
+
+  it('finds two distinctive words typed with the title\'s "the" or after a word of taste', () => {
+    expect(ids(titles.findMentions('i loved the dark knight'))).toEqual(['dk']);
+    expect(ids(titles.findMentions('something like star wars'))).toEqual(['sw']);
+    expect(ids(titles.findMentions('have you seen taxi driver?'))).toEqual(['taxi']);
+  });
+
+  it('does not take ordinary sentences for short titles', () => {
+    expect(titles.findMentions('turn up the heat')).toEqual([]);
+    expect(titles.findMentions('i want it to be fun')).toEqual([]);
+    expect(titles.findMentions('i rated it 2 stars')).toEqual([]);
+  });
+
+  it('does not take two words for a title without more evidence', () => {
+    expect(titles.findMentions('any ideas for date night this weekend?')).toEqual([]);
+    expect(titles.findMentions('he plays a taxi driver')).toEqual([]);
+  });
+
+  it('does not take a noun phrase with an article the title lacks for the title', () => {
+    expect(titles.findMentions('i would like a taxi driver who talks')).toEqual([]);
   });
 });
