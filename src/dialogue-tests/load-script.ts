@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { demoCatalogPath } from '../cli/paths.js';
+import { demoCatalogPath } from '../paths/package-paths.js';
 import { locateNode } from './locate-node.js';
 import { DialogueScriptError } from './script-error.js';
 import { dialogueScriptSchema, type DialogueScript, type DialogueSession } from './script-schema.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../paths/package-paths.js';
 import { ConvrecError, isConvrecError } from '../errors/index.js';
 import { parsePrompt, type PromptTemplate } from './prompt-template.js';
 
@@ -9,9 +9,7 @@ import { parsePrompt, type PromptTemplate } from './prompt-template.js';
  * `dist/src/prompts/` after a build.
  */
 export function promptsDirectory(moduleUrl: string = import.meta.url): string {
-  const parts = dirname(fileURLToPath(moduleUrl)).split(/[\\/]/);
-  const root = parts.slice(0, parts.lastIndexOf('src')).join(sep) || sep;
-  return join(basename(root) === 'dist' ? dirname(root) : root, 'prompts');
+  return join(packageRoot(moduleUrl), 'prompts');
 }
 
 /** Reads and checks one prompt file; any problem is a ConvrecError PROMPT_INVALID naming the file. */
