@@ -2,7 +2,8 @@ import type { CatalogItem } from '../catalog/index.js';
 import { isConvrecError } from '../errors/index.js';
 import { OfflineReasonWriter } from '../explain/offline-reasons.js';
 import { describeConstraints, recommendReply, unknownTitlesNote } from '../explain/offline-reply.js';
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
+import { hasSoftened, softenedWishes } from '../understanding/softened-wishes.js';
 import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
 import type { Understanding } from '../understanding/understanding-schema.js';
 import type { Reranker } from '../ranking/reranker.js';
@@ -46,6 +47,7 @@ export async function recommendStep(
   const { understanding, request } = input;
   const degraded: Degradation[] = [];
   const catalog = retriever.catalog;
+  const itemText = (item: CatalogItem) => `${item.genres.join(' ')} ${itemDescription(item, catalog)}`;
   const liked = (request.likedIds ?? []).flatMap((id) => catalog.byId.get(id) ?? []);
   const writer = new OfflineReasonWriter({
     retriever,
@@ -57,8 +59,23 @@ export async function recommendStep(
     userText: input.userText,
     catalogKind: dependencies.catalogKind,
   });
-  const offlineOrder = dependencies.offlineRank({ candidates: input.candidates, request, retriever });
-  const offlineReply = recommendReply({
+  // "Less violent": items described with what the user wants less of go after the others.
+  const { words: softened, stems: avoid } = softenedWishes(input.userText);
+  const ranked = dependencies.offlineRank({ candidates: input.candidates, request, retriever });
+  const offlineOrder =
+    avoid.length === 0
+      ? ranked
+      : [
+          ...ranked.filter((candidate) => !hasSoftened(itemText(candidate.item), avoid)),
+          ...ranked.filter((candidate) => hasSoftened(itemText(candidate.item), avoid)),
+        ];
+  // Said only when it is true of every pick.
+  const softenedNote =
+    softened.length > 0 &&
+    offlineOrder.slice(0, k).every((candidate) => !hasSoftened(itemText(candidate.item), avoid))
+      ? `none of them described as ${softened.join(' or ')}`
+      : '';
+  const templateReply = recommendReply({
     count: Math.min(k, offlineOrder.length),
     intent: understanding.intent === 'refine' ? 'refine' : 'recommend',
     likedTitles: liked
@@ -70,6 +87,10 @@ export async function recommendStep(
     unknownTitles: input.unknownTitles,
     ...(input.referenced ? { referenced: input.referenced } : {}),
   });
+  const offlineReply =
+    softenedNote && templateReply.endsWith(':')
+      ? `${templateReply.slice(0, -1)}, ${softenedNote}:`
+      : templateReply;
   const fromOffline = (order: Candidate[]) =>
     order.slice(0, k).map((candidate) => ({
       item: candidate.item,
