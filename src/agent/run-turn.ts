@@ -274,12 +274,13 @@ export async function runTurn(
       llmCalls: calls.length,
       inputTokens: calls.reduce((sum, call) => sum + call.inputTokens, 0),
       outputTokens: calls.reduce((sum, call) => sum + call.outputTokens, 0),
-      calls: calls.map(({ purpose, inputTokens, outputTokens, counted, ms }) => ({
+      calls: calls.map(({ purpose, inputTokens, outputTokens, counted, ms, failed }) => ({
         purpose,
         inputTokens,
         outputTokens,
         counted,
         ms,
+        failed,
       })),
     },
     timings: { understandMs, toolsMs, rerankMs, totalMs: clock() - started },

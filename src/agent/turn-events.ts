@@ -19,6 +19,8 @@ export interface ModelCallUsage {
   /** Whether the server reported the tokens or they were estimated from the text. */
   counted: 'reported' | 'estimated';
   ms: number;
+  /** The call failed (no answer, or a stream cut off); its tokens are what was sent and received. */
+  failed: boolean;
 }
 
 export interface TurnUsage {

@@ -12,7 +12,7 @@ interface AskJson {
   turn: number;
   reply: string;
   recommendations: { item: { id: string; title: string; year?: number }; reason: string }[];
-  usage: { llmCalls: number };
+  usage: { llmCalls: number; calls: { failed: boolean }[] };
   degraded: { stage: string; code: string }[];
 }
 
@@ -116,6 +116,8 @@ describe('convrec ask', () => {
     expect(result.recommendations).toHaveLength(5);
     expect(result.degraded.map((entry) => entry.stage)).toEqual(['understand', 'rerank']);
     expect(result.degraded.every((entry) => entry.code === 'MODEL_UNAVAILABLE')).toBe(true);
+    // Both calls were attempted and both failed: the usage says so.
+    expect(result.usage.calls.map((call) => call.failed)).toEqual([true, true]);
   });
 
   it('rejects an empty request', () => {

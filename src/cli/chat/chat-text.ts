@@ -17,13 +17,18 @@ like the second one", "why the first?".
   /help       this text
   /quit       leave (or Ctrl-C when nothing is running)`;
 
+/** "offline", or "2 LLM calls, 1200+80 tokens", or "2 LLM calls (2 failed), 3800+0 tokens". */
+export function usageText(result: TurnResult): string {
+  const { usage } = result;
+  if (result.mode === 'offline') return 'offline';
+  const failed = usage.calls.filter((call) => call.failed).length;
+  return `${usage.llmCalls} LLM call${usage.llmCalls === 1 ? '' : 's'}${failed > 0 ? ` (${failed} failed)` : ''}, ${usage.inputTokens}+${usage.outputTokens} tokens`;
+}
+
 /** "(2 LLM calls, 1200+80 tokens · understand 5 ms · tools 3 ms · rank 900 ms · degraded: rerank)". */
 export function statusLine(result: TurnResult): string {
-  const { usage, timings } = result;
-  const llm =
-    result.mode === 'offline'
-      ? 'offline'
-      : `${usage.llmCalls} LLM call${usage.llmCalls === 1 ? '' : 's'}, ${usage.inputTokens}+${usage.outputTokens} tokens`;
+  const { timings } = result;
+  const llm = usageText(result);
   const degraded =
     result.degraded.length > 0 ? ` · degraded: ${result.degraded.map((d) => d.stage).join(', ')}` : '';
   return `(${llm} · understand ${timings.understandMs.toFixed(0)} ms · tools ${timings.toolsMs.toFixed(0)} ms · rank ${timings.rerankMs.toFixed(0)} ms${degraded})`;

@@ -5,6 +5,7 @@ import type { TurnResult } from '../../agent/turn-events.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
 import { ConvrecError, isConvrecError } from '../../errors/index.js';
 import { titleWithYear } from '../../ranking/candidate-cards.js';
+import { usageText } from '../chat/chat-text.js';
 import { openAgent, type AgentCliOptions } from '../open-agent.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
 
@@ -36,12 +37,7 @@ export function formatAnswer(result: TurnResult): string {
 
 /** Usage and timing of a turn, one line (for stderr). */
 export function usageLine(result: TurnResult): string {
-  const { usage, timings } = result;
-  const llm =
-    result.mode === 'offline'
-      ? 'offline'
-      : `${usage.llmCalls} LLM call${usage.llmCalls === 1 ? '' : 's'}, ${usage.inputTokens}+${usage.outputTokens} tokens`;
-  return `${llm} · ${timings.totalMs.toFixed(0)} ms`;
+  return `${usageText(result)} · ${result.timings.totalMs.toFixed(0)} ms`;
 }
 
 /** `convrec ask "<request>"`: one turn, printed as text or JSON, for shell scripts and CI. */

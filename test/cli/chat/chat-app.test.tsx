@@ -274,7 +274,7 @@ describe('ink chat', () => {
     );
     expect(cardTitles(frame)).toHaveLength(5);
     expect(frame.replace(/\s+/g, ' ')).toMatch(
-      /\(2 LLM calls, \d+\+0 tokens · .* · degraded: understand, rerank\)/,
+      /\(2 LLM calls \(2 failed\), \d+\+0 tokens · .* · degraded: understand, rerank\)/,
     );
     await screen.idle();
     await screen.submit('/offline');
