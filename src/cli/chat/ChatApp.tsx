@@ -60,7 +60,10 @@ export function ChatApp({ recommender, userId, header, debug, goOffline }: ChatA
   useInput((text, key) => {
     if (key.ctrl && text === 'c') controller.interrupt();
   });
-  const typing = state.activity === 'idle' || state.activity === 'confirm-forget';
+  // The prompt stays up while a turn runs, so what is typed meanwhile is kept; Enter sends it once
+  // the turn has ended.
+  const typing =
+    state.activity === 'idle' || state.activity === 'confirm-forget' || state.activity === 'turn';
   return (
     <>
       {/* Static output is laid out outside the root box: without a width its text would not wrap. */}
@@ -78,11 +81,14 @@ export function ChatApp({ recommender, userId, header, debug, goOffline }: ChatA
             onChange={(value) => {
               // A pasted line arrives with its newline as text: send it as if Enter had been pressed.
               const [line = '', ...rest] = value.split(/\r\n|\r|\n/);
-              if (rest.length === 0) return change(value);
+              if (rest.length === 0 || state.activity === 'turn')
+                return change(rest.length === 0 ? value : line);
               send(line);
               change(rest.join(' ').trimStart());
             }}
-            onSubmit={() => send(typed.current)}
+            onSubmit={() => {
+              if (state.activity !== 'turn') send(typed.current);
+            }}
           />
         </Box>
       ) : waiting[state.activity] ? (

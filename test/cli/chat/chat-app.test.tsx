@@ -142,6 +142,28 @@ describe('ink chat', () => {
     expect(frame).not.toContain('Ctrl-C cancels this turn');
   });
 
+  it('keeps what is typed while a turn runs and sends it with Enter once the turn has ended', async () => {
+    const model = holdStreams(
+      scripted([
+        understandStep({ queries: ['professional thieves plan a heist'] }),
+        rerankStep('Five tense crime films where professionals plan every move.'),
+      ]),
+    );
+    const { screen } = await openChat({ model });
+    await screen.submit('a tense heist movie');
+    await screen.waitFor('Five tense crime films where professionals plan every move.');
+    screen.write('/like 2');
+    screen.write('\r'); // Enter during the turn: nothing is sent, nothing is lost
+    const typed = await screen.waitFor((frame) => frame.trimEnd().endsWith('you › /like 2'));
+    expect(typed).toContain('Ctrl-C cancels this turn');
+    model.release();
+    const ended = await screen.waitFor((frame) => frame.includes('(2 LLM calls'));
+    expect(ended.trimEnd()).toMatch(/you › \/like 2$/);
+    expect(ended).not.toContain('Noted');
+    await screen.enter();
+    await screen.waitFor((frame) => /Noted: liked .+\(\d{4}\)\./.test(frame));
+  });
+
   it('lists the commands on /help, one per indented line', async () => {
     const { screen } = await openChat();
     await screen.submit('/help');

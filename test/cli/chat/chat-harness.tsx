@@ -71,9 +71,14 @@ export class ChatScreen {
     await this.enter();
   }
 
-  /** Waits until the turn or command has finished and the prompt is back. */
+  /** Waits until the turn or command has finished and the prompt is back (it stays up during a turn). */
   idle(): Promise<string> {
-    return this.waitFor((frame) => /you ›\s*$/.test(frame));
+    return this.waitFor((frame) => /you ›\s*$/.test(frame) && !frame.includes('Ctrl-C cancels this turn'));
+  }
+
+  /** Raw keys, without waiting for the prompt. */
+  write(data: string): void {
+    this.app.stdin.write(data);
   }
 
   ctrlC(): void {
