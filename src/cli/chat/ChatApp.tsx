@@ -59,6 +59,8 @@ export function ChatApp({ recommender, userId, header, debug, goOffline }: ChatA
   }, [state.activity, exit]);
   useInput((text, key) => {
     if (key.ctrl && text === 'c') controller.interrupt();
+    // Ctrl-D on an empty prompt leaves, as in a shell.
+    if (key.ctrl && text === 'd' && typed.current === '' && state.activity === 'idle') void controller.quit();
   });
   // The prompt stays up while a turn runs, so what is typed meanwhile is kept; Enter sends it once
   // the turn has ended.

@@ -15,7 +15,7 @@ like the second one", "why the first?".
   /reset      start a new conversation
   /offline    stop using the LLM for this session
   /help       this text
-  /quit       leave (or Ctrl-C when nothing is running)`;
+  /quit       leave (or Ctrl-C / Ctrl-D when nothing is running)`;
 
 /** "offline", or "2 LLM calls, 1200+80 tokens", or "2 LLM calls (2 failed), 3800+0 tokens". */
 export function usageText(result: TurnResult): string {

@@ -164,6 +164,13 @@ describe('ink chat', () => {
     await screen.waitFor((frame) => /Noted: liked .+\(\d{4}\)\./.test(frame));
   });
 
+  it('quits on Ctrl-D at an empty prompt', async () => {
+    const { screen } = await openChat();
+    await screen.idle();
+    screen.write('\u0004');
+    await screen.waitFor('Bye.');
+  });
+
   it('lists the commands on /help, one per indented line', async () => {
     const { screen } = await openChat();
     await screen.submit('/help');
