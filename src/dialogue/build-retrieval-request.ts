@@ -105,7 +105,14 @@ export function buildRetrievalRequest(
   const suggested = ordered.filter(
     (mention) => mention.role === 'assistant' && mention.sentiment !== 'disliked',
   );
-  const likedIds = [...userLiked, ...suggested].map((mention) => mention.id);
+  // "Not that one", "none of these", "something else": the assistant's suggestions were turned down
+  // and stop seeding the next round (they stay excluded as shown).
+  const latestUserText = [...messages].reverse().find((message) => message.role === 'user')?.text ?? '';
+  const turnsDown =
+    /\b(not (that|this|those|these)( ones?)?\b(?! (bad|great|good))|none of (them|these|those)|something else|anything else|nothing like (that|this|those|these))/i.test(
+      latestUserText,
+    );
+  const likedIds = [...userLiked, ...(turnsDown ? [] : suggested)].map((mention) => mention.id);
   const dislikedIds = ordered
     .filter((mention) => mention.sentiment === 'disliked')
     .map((mention) => mention.id);
@@ -141,7 +148,7 @@ export function buildRetrievalRequest(
   const queries = [
     ...new Set([recent[0] ?? '', recent.join(' '), userTexts.join(' ')].map((query) => query.trim())),
   ].filter(Boolean);
-  const recentIds = (fresh ? [] : suggested)
+  const recentIds = (fresh || turnsDown ? [] : suggested)
     .filter((mention) => mention.sentiment !== 'seen')
     .map((mention) => mention.id);
   const recentWords = userTexts.slice(-3).join(' ');
