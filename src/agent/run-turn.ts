@@ -5,7 +5,7 @@ import { chitChatReply, itemReply } from '../explain/offline-reply.js';
 import type { FeedbackEvent, SessionRecord } from '../profile/profile-store.js';
 import { titleWithYear } from '../ranking/candidate-cards.js';
 import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
-import { mergeConstraints } from '../understanding/hard-constraints.js';
+import { mergeConstraints, relaxConstraints } from '../understanding/hard-constraints.js';
 import { compileFilters } from '../retrieval/filters.js';
 import { dialogueText, shownText, understandWithModel } from '../understanding/llm-understanding.js';
 import { freeToolLoop } from './free-tool-loop.js';
@@ -125,7 +125,10 @@ export async function runTurn(
       ) {
         understanding = {
           ...understanding,
-          constraints: mergeConstraints(previous.constraints, understanding.constraints),
+          constraints: mergeConstraints(
+            relaxConstraints(previous.constraints, input.text),
+            understanding.constraints,
+          ),
         };
       }
     } catch (error) {

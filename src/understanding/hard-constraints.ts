@@ -111,3 +111,33 @@ export function noConstraints(constraints: Constraints): boolean {
     constraints.excludePeople.length === 0
   );
 }
+
+const anyYear =
+  /\b(any (year|decade|era|time period)|(year|decade|era|age|date) (doesn'?t|does not|don'?t) matter|no matter (when|the year)|(older|newer|old|new) (ones|films|movies)? ?(are|is) (fine|ok|okay|good)( too)?|forget (about )?the (year|date|decade)s?)\b/;
+const anyGenre = /\b(any genre|genre (doesn'?t|does not) matter|(the )?genre is (fine|ok|okay))\b/;
+const fine = /\b(is|are) (fine|ok|okay|alright)( now| after all| too)?\b|\bafter all\b/;
+
+/** "Any year is fine", "the decade doesn't matter". */
+export function relaxesYears(text: string): boolean {
+  return anyYear.test(foldText(text));
+}
+
+/**
+ * Constraints in force, loosened by what the user just said: "any year is fine" drops the years,
+ * "any genre" the required genres, "horror is fine after all" lifts that exclusion, "Tom Cruise is
+ * ok" lifts his. Without such words the constraints stay as they were.
+ */
+export function relaxConstraints(active: Constraints, text: string): Constraints {
+  const folded = foldText(text);
+  const relaxed: Constraints = { ...active };
+  if (relaxesYears(text)) {
+    relaxed.yearFrom = null;
+    relaxed.yearTo = null;
+  }
+  if (anyGenre.test(folded)) relaxed.genres = [];
+  if (fine.test(folded)) {
+    relaxed.excludeGenres = active.excludeGenres.filter((genre) => !folded.includes(foldText(genre)));
+    relaxed.excludePeople = active.excludePeople.filter((person) => !folded.includes(foldText(person)));
+  }
+  return relaxed;
+}

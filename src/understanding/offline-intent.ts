@@ -21,7 +21,7 @@ const request =
 const askAbout =
   /\b(why|tell me (more )?about|what('?s| is) (it|that|the \w+( one)?) about|more (info|information|details) (on|about)|who('?s| is) in|what is)\b/;
 const refineWords =
-  /\b(more like|similar|another|other|others|else|instead|not (that|this|those|these)|older|newer|more recent|less|shorter|lighter|darker|funnier|different|more)\b/;
+  /\b(more like|similar|another|other|others|else|instead|not (that|this|those|these)|older|newer|more recent|less|shorter|lighter|darker|funnier|different|more|any (year|decade|era|genre)|(is|are) (fine|ok|okay)|(doesn'?t|does not) matter|after all)\b/;
 
 /** The user's intent by rules, for offline mode. */
 export function offlineIntent(signals: IntentSignals): Understanding['intent'] {

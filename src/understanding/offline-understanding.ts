@@ -5,7 +5,13 @@ import { sentenceAt, sentimentOf } from '../dialogue/sentiment.js';
 import { titleWithYear } from '../ranking/candidate-cards.js';
 import type { Retriever } from '../retrieval/retriever.js';
 import { cleanQuery } from './clean-query.js';
-import { hardConstraints, mergeConstraints, type Constraints } from './hard-constraints.js';
+import {
+  hardConstraints,
+  mergeConstraints,
+  relaxConstraints,
+  relaxesYears,
+  type Constraints,
+} from './hard-constraints.js';
 import { offlineIntent } from './offline-intent.js';
 import { shownFeedbackIn, shownReferences } from './shown-references.js';
 import { emptyUnderstanding, type Understanding } from './understanding-schema.js';
@@ -97,8 +103,10 @@ export function understandOffline(input: UnderstandInput, retriever: Retriever):
     input.activeConstraints &&
     (understanding.intent === 'refine' || understanding.intent === 'ask-about-item')
   ) {
-    constraints = mergeConstraints(input.activeConstraints, constraints);
+    constraints = mergeConstraints(relaxConstraints(input.activeConstraints, latest), constraints);
   }
   understanding.constraints = constraints;
+  // "Any year is fine" also drops the years the earlier messages leaned towards.
+  if (relaxesYears(latest)) delete reading.request.preferredYears;
   return { understanding, reading };
 }
