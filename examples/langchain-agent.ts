@@ -15,9 +15,6 @@
  *   const chatModel = new ChatOpenAI({ model: 'gpt-4o-mini' });
  *   // a local server: new ChatOpenAI({ model: 'llama3.1', configuration: { baseURL: 'http://localhost:11434/v1' } })
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import {
   AIMessage,
@@ -28,8 +25,9 @@ import {
 } from '@langchain/core/messages';
 import type { ChatResult } from '@langchain/core/outputs';
 import type { StructuredToolInterface } from '@langchain/core/tools';
-import { loadConfig, MemoryProfileStore, openRetriever, type Candidate } from 'convrec';
+import { loadConfig, MemoryProfileStore, type Candidate } from 'convrec';
 import { toLangChainTools, type TitleResolution } from 'convrec/tools';
+import { openDemoRetriever } from './demo-retriever.js';
 
 /** The standard tool-calling loop: works with any LangChain chat model that supports bindTools. */
 async function runAgent(
@@ -104,13 +102,7 @@ class ScriptedToolCaller extends BaseChatModel {
 const title = process.argv.slice(2).join(' ').trim() || 'Heat';
 
 const config = loadConfig();
-const catalog = fileURLToPath(new URL('./catalogs/movies.jsonl', import.meta.url));
-const indexDirectory = join(config.indexDirectory ?? join(tmpdir(), 'convrec-examples'), 'movies');
-const { retriever } = await openRetriever({
-  catalog,
-  indexDirectory,
-  onRebuild: (reason) => console.log(`Building the index in ${indexDirectory} (${reason})…`),
-});
+const retriever = await openDemoRetriever(config);
 
 const tools = toLangChainTools({
   retriever,

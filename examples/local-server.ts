@@ -13,12 +13,16 @@
  * with fixed moves (the request as the query, the first cards in convrec's own order) — no language
  * model is involved and the output says so.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createRecommender, loadConfig, OpenAIChatModel, openRetriever, type Understanding } from 'convrec';
+import {
+  createRecommender,
+  emptyUnderstanding,
+  loadConfig,
+  OpenAIChatModel,
+  type Understanding,
+} from 'convrec';
 import { startOpenAIWireServer, type OpenAIWireServer, type WireRequestBody } from 'convrec/testing';
+import { openDemoRetriever } from './demo-retriever.js';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -64,13 +68,7 @@ const model = new OpenAIChatModel({
   maxRetries: 1,
 });
 
-const catalog = fileURLToPath(new URL('./catalogs/movies.jsonl', import.meta.url));
-const indexDirectory = join(config.indexDirectory ?? join(tmpdir(), 'convrec-examples'), 'movies');
-const { retriever } = await openRetriever({
-  catalog,
-  indexDirectory,
-  onRebuild: (reason) => console.log(`Building the index in ${indexDirectory} (${reason})…`),
-});
+const retriever = await openDemoRetriever(config);
 const recommender = await createRecommender({ retriever, model });
 console.log(`Model: ${model.modelId} at ${baseURL}\n> ${request}`);
 
@@ -107,24 +105,7 @@ await demoServer?.close();
  * pick the first five cards in the order convrec sent them. Anything else gets an error.
  */
 async function startDemoServer(text: string): Promise<OpenAIWireServer> {
-  const understanding: Understanding = {
-    intent: 'recommend',
-    queries: [text],
-    mentionedTitles: [],
-    proposedTitles: [],
-    constraints: {
-      yearFrom: null,
-      yearTo: null,
-      genres: [],
-      excludeGenres: [],
-      people: [],
-      excludePeople: [],
-    },
-    preferences: { genres: [], people: [] },
-    shownFeedback: [],
-    referencedPosition: null,
-    reply: null,
-  };
+  const understanding: Understanding = { ...emptyUnderstanding('recommend'), queries: [text] };
   const lastUserText = (body: WireRequestBody) =>
     (body.messages ?? []).findLast((message) => message.role === 'user')?.content ?? '';
   return startOpenAIWireServer(({ body }) => {

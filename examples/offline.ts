@@ -10,17 +10,14 @@
  * Nth item shown last, "/new" starts a new session for the same user (the profile carries over).
  * OPENAI_* settings are ignored here on purpose.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   createRecommender,
   isConvrecError,
   loadConfig,
   MemoryProfileStore,
-  openRetriever,
   type FeedbackKind,
 } from 'convrec';
+import { openDemoRetriever } from './demo-retriever.js';
 
 const defaultTurns = [
   'a heist movie like Heat',
@@ -33,13 +30,7 @@ const feedbackKinds: Record<string, FeedbackKind> = { like: 'liked', dislike: 'd
 const turns = process.argv.length > 2 ? process.argv.slice(2) : defaultTurns;
 
 const config = loadConfig();
-const catalog = fileURLToPath(new URL('./catalogs/movies.jsonl', import.meta.url));
-const indexDirectory = join(config.indexDirectory ?? join(tmpdir(), 'convrec-examples'), 'movies');
-const { retriever } = await openRetriever({
-  catalog,
-  indexDirectory,
-  onRebuild: (reason) => console.log(`Building the index in ${indexDirectory} (${reason})…`),
-});
+const retriever = await openDemoRetriever(config);
 
 // No `model`: every stage runs offline. The profile store is shared by the user's sessions.
 const recommender = await createRecommender({ retriever, profileStore: new MemoryProfileStore() });

@@ -8,23 +8,15 @@
  * offline otherwise (offline there is no generated text: the reply comes with the result at the
  * end). Ctrl-C cancels the turn.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRecommender, loadConfig, openRetriever, type TurnEvent } from 'convrec';
+import { createRecommender, loadConfig, type TurnEvent } from 'convrec';
 import { configuredModel } from './configured-model.js';
+import { openDemoRetriever } from './demo-retriever.js';
 
 const request = process.argv.slice(2).join(' ').trim() || 'a clever heist movie like Heat';
 
 const config = loadConfig();
 const { model } = configuredModel(config);
-const catalog = fileURLToPath(new URL('./catalogs/movies.jsonl', import.meta.url));
-const indexDirectory = join(config.indexDirectory ?? join(tmpdir(), 'convrec-examples'), 'movies');
-const { retriever } = await openRetriever({
-  catalog,
-  indexDirectory,
-  onRebuild: (reason) => console.log(`Building the index in ${indexDirectory} (${reason})…`),
-});
+const retriever = await openDemoRetriever(config);
 
 const recommender = await createRecommender({ retriever, ...(model ? { model } : {}) });
 

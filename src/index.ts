@@ -52,7 +52,11 @@ export type {
 export * from './model/index.js';
 export * from './profile/index.js';
 export * from './prompts/index.js';
-export { understandingSchema, type Understanding } from './understanding/understanding-schema.js';
+export {
+  understandingSchema,
+  emptyUnderstanding,
+  type Understanding,
+} from './understanding/understanding-schema.js';
 export type { Reranker, RerankInput, RerankOutcome } from './ranking/reranker.js';
 export { OnePassReranker } from './ranking/one-pass-reranker.js';
 export { SlidingWindowReranker } from './ranking/sliding-window-reranker.js';
