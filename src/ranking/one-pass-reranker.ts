@@ -1,6 +1,7 @@
 import type { LanguageModel } from '../model/language-model.js';
 import { buildCards, type CardOptions } from './candidate-cards.js';
-import { parseRerankOutput, ReplyStreamer } from './rerank-output.js';
+import { parseRerankOutput } from './rerank-output.js';
+import { streamRerank, type ReplyHooks } from './stream-rerank.js';
 import {
   selectPicks,
   type RenderablePrompt,
@@ -28,11 +29,7 @@ export class OnePassReranker implements Reranker {
     private readonly options: OnePassOptions = {},
   ) {}
 
-  async rerank(
-    input: RerankInput,
-    hooks: { onReplyDelta?: (delta: string) => void },
-    signal?: AbortSignal,
-  ): Promise<RerankOutcome> {
+  async rerank(input: RerankInput, hooks: ReplyHooks, signal?: AbortSignal): Promise<RerankOutcome> {
     const cards = buildCards(input.candidates, input.catalog, this.options.maxCards ?? 40, this.options.card);
     const { system, user } = this.prompt.render({
       k: String(input.k),
@@ -41,26 +38,7 @@ export class OnePassReranker implements Reranker {
       request: input.requestText,
       cards: cards.text,
     });
-    let text = '';
-    const streamer = new ReplyStreamer();
-    for await (const part of this.model.stream(
-      {
-        purpose: 'rerank',
-        messages: [
-          { role: 'system', content: system },
-          { role: 'user', content: user },
-        ],
-        // A handle and one short sentence per pick, plus the reply line.
-        maxOutputTokens: 80 + input.k * 50,
-        temperature: 0,
-      },
-      signal,
-    )) {
-      if (part.type !== 'text-delta') continue;
-      text += part.delta;
-      const delta = streamer.next(text);
-      if (delta) hooks.onReplyDelta?.(delta);
-    }
+    const text = await streamRerank(this.model, { system, user }, input.k, hooks, signal);
     const parsed = parseRerankOutput(text);
     const order = [...cards.byHandle.values()];
     const { picks, problems } = selectPicks(parsed.picks, cards.byHandle, order, input.k);

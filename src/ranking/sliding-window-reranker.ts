@@ -2,7 +2,8 @@ import { ConvrecError } from '../errors/index.js';
 import type { LanguageModel } from '../model/language-model.js';
 import type { Candidate } from '../retrieval/retriever.js';
 import { buildCards, cardLine, type CardOptions } from './candidate-cards.js';
-import { parsePermutation, parseRerankOutput, ReplyStreamer } from './rerank-output.js';
+import { parsePermutation, parseRerankOutput } from './rerank-output.js';
+import { streamRerank, type ReplyHooks } from './stream-rerank.js';
 import {
   selectPicks,
   type RenderablePrompt,
@@ -20,8 +21,6 @@ export interface SlidingWindowOptions {
   step?: number;
   card?: CardOptions;
 }
-
-type ReplyHooks = { onReplyDelta?: (delta: string) => void };
 
 /**
  * The RankGPT-style baseline: windows ranked from the bottom of the list up, each a plain
@@ -106,7 +105,7 @@ export class SlidingWindowReranker implements Reranker {
       request: input.requestText,
       cards: cardsText(top),
     });
-    const text = await this.streamFinal(system, user, input.k, hooks, signal);
+    const text = await streamRerank(this.model, { system, user }, input.k, hooks, signal);
     const parsed = parseRerankOutput(text);
     const topByHandle = new Map(top.map((handle) => [handle, cards.byHandle.get(handle)!]));
     const fallbackOrder = order.map((handle) => cards.byHandle.get(handle)).filter(isCandidate);
@@ -116,37 +115,6 @@ export class SlidingWindowReranker implements Reranker {
       ...(parsed.reply ? { reply: parsed.reply } : {}),
       problems: [...problems, ...selected.problems],
     };
-  }
-
-  /** The top-window call: streams the reply line through the hook and returns the whole answer. */
-  private async streamFinal(
-    system: string,
-    user: string,
-    k: number,
-    hooks: ReplyHooks,
-    signal: AbortSignal | undefined,
-  ): Promise<string> {
-    let text = '';
-    const streamer = new ReplyStreamer();
-    for await (const part of this.model.stream(
-      {
-        purpose: 'rerank',
-        messages: [
-          { role: 'system', content: system },
-          { role: 'user', content: user },
-        ],
-        // A handle and one short sentence per pick, plus the reply line.
-        maxOutputTokens: 80 + k * 50,
-        temperature: 0,
-      },
-      signal,
-    )) {
-      if (part.type !== 'text-delta') continue;
-      text += part.delta;
-      const delta = streamer.next(text);
-      if (delta) hooks.onReplyDelta?.(delta);
-    }
-    return text;
   }
 }
 
