@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filmsCsv } from '../helpers/films-csv.js';
 
 let directory: string;
 
@@ -15,19 +16,7 @@ function convrec(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const csv = `id,title,year,genres,director,description
-c1,Deep Orbit,2015,sci-fi|thriller,Ana Lopez,Astronauts stranded on a broken space station fight to get home.
-c2,Harbor Lights,1999,romance|drama,Ben Cole,Two strangers fall in love in a small fishing town.
-c3,The Vault Job,2004,crime|thriller,Ana Lopez,A crew of thieves plans one last bank heist.
-c4,,2010,comedy,Dee Park,This row has no title and must be skipped.
-c5,Laugh Track,2012,comedy,Dee Park,A sitcom writer loses his sense of humour before the big premiere.
-c6,Red Planet Run,2020,sci-fi|adventure,Ana Lopez,Explorers race across Mars before their oxygen runs out.
-c7,Quiet Hours,1987,drama,Eve Marsh,A night nurse keeps a hospital ward calm through a storm.
-c8,Second Heist,2008,crime|comedy,Ben Cole,Two clumsy robbers try to rob the same bank on the same day.
-c9,Paper Moons,1994,romance|comedy,Eve Marsh,A letter writer falls for the person she writes letters for.
-c10,Glass River,2016,drama|mystery,Dee Park,A detective returns to her hometown to solve an old disappearance.
-c11,Cold Stars,2011,sci-fi|drama,Eve Marsh,A lonely astronaut talks to the voices on an old radio.
-`;
+const csv = filmsCsv({ untitledRow: true });
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'convrec-cli-'));

@@ -6,19 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { registerTestCommand, runTestCommand } from '../../src/cli/commands/test-command.js';
 import type { ConvrecConfig } from '../../src/config/load-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { filmsCsv } from '../helpers/films-csv.js';
 
-const csv = `id,title,year,genres,director,description
-c1,Deep Orbit,2015,sci-fi|thriller,Ana Lopez,Astronauts stranded on a broken space station fight to get home.
-c2,Harbor Lights,1999,romance|drama,Ben Cole,Two strangers fall in love in a small fishing town.
-c3,The Vault Job,2004,crime|thriller,Ana Lopez,A crew of thieves plans one last bank heist.
-c5,Laugh Track,2012,comedy,Dee Park,A sitcom writer loses his sense of humour before the big premiere.
-c6,Red Planet Run,2020,sci-fi|adventure,Ana Lopez,Explorers race across Mars before their oxygen runs out.
-c7,Quiet Hours,1987,drama,Eve Marsh,A night nurse keeps a hospital ward calm through a storm.
-c8,Second Heist,2008,crime|comedy,Ben Cole,Two clumsy robbers try to rob the same bank on the same day.
-c9,Paper Moons,1994,romance|comedy,Eve Marsh,A letter writer falls for the person she writes letters for.
-c10,Glass River,2016,drama|mystery,Dee Park,A detective returns to her hometown to solve an old disappearance.
-c11,Cold Stars,2011,sci-fi|drama,Eve Marsh,A lonely astronaut talks to the voices on an old radio.
-`;
+const csv = filmsCsv();
 
 let folder: string;
 let config: ConvrecConfig;

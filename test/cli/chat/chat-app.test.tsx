@@ -119,7 +119,8 @@ describe('ink chat', () => {
     expect(frame.trimEnd()).toMatch(/you ›$/);
   });
 
-  it('streams the reply while the turn runs, then shows cards and LLM calls and tokens', async () => {
+  /** A heist request whose rerank stream is held open after the reply line: the turn is still running. */
+  async function heldHeistTurn() {
     const model = holdStreams(
       scripted([
         understandStep({ queries: ['professional thieves plan a heist'] }),
@@ -129,6 +130,11 @@ describe('ink chat', () => {
     const { screen } = await openChat({ model });
     await screen.submit('a tense heist movie');
     const streaming = await screen.waitFor('Five tense crime films where professionals plan every move.');
+    return { model, screen, streaming };
+  }
+
+  it('streams the reply while the turn runs, then shows cards and LLM calls and tokens', async () => {
+    const { model, screen, streaming } = await heldHeistTurn();
     expect(streaming).toContain('Ctrl-C cancels this turn');
     expect(cardTitles(streaming)).toEqual([]);
     expect(streaming).not.toMatch(/LLM call/);
@@ -143,15 +149,7 @@ describe('ink chat', () => {
   });
 
   it('keeps what is typed while a turn runs and sends it with Enter once the turn has ended', async () => {
-    const model = holdStreams(
-      scripted([
-        understandStep({ queries: ['professional thieves plan a heist'] }),
-        rerankStep('Five tense crime films where professionals plan every move.'),
-      ]),
-    );
-    const { screen } = await openChat({ model });
-    await screen.submit('a tense heist movie');
-    await screen.waitFor('Five tense crime films where professionals plan every move.');
+    const { model, screen } = await heldHeistTurn();
     screen.write('/like 2');
     screen.write('\r'); // Enter during the turn: nothing is sent, nothing is lost
     const typed = await screen.waitFor((frame) => frame.trimEnd().endsWith('you › /like 2'));
