@@ -11,7 +11,12 @@ export interface AgentDependencies {
   /** Absent in offline mode. */
   model?: LanguageModel;
   /** Loaded prompts (LLM mode only). */
-  prompts?: { understand: RenderablePrompt; summarize: RenderablePrompt; agentTools: RenderablePrompt };
+  prompts?: {
+    understand: RenderablePrompt;
+    summarize: RenderablePrompt;
+    agentTools: RenderablePrompt;
+    answerItem: RenderablePrompt;
+  };
   /**
    * 'plan-first' (default): the agent runs the tools the understanding calls for, 2 LLM calls a
    * turn. 'free': the model calls the tools itself, up to `maxToolSteps` calls, before the rerank.

@@ -71,12 +71,17 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
   let prompts: AgentDependencies['prompts'];
   let createReranker: ((model: LanguageModel) => Reranker) | undefined;
   if (model) {
-    const [understand, rerank, window, summarize, agentTools] = await Promise.all(
-      ['understand', 'rerank', 'rerank-window', 'summarize-profile', 'agent-tools'].map((name) =>
-        loadPrompt(join(directory, `${name}.md`)),
+    const [understand, rerank, window, summarize, agentTools, answerItem] = await Promise.all(
+      ['understand', 'rerank', 'rerank-window', 'summarize-profile', 'agent-tools', 'answer-item'].map(
+        (name) => loadPrompt(join(directory, `${name}.md`)),
       ),
     );
-    prompts = { understand: understand!, summarize: summarize!, agentTools: agentTools! };
+    prompts = {
+      understand: understand!,
+      summarize: summarize!,
+      agentTools: agentTools!,
+      answerItem: answerItem!,
+    };
     const maxCards = options.rerankCandidates ?? 40;
     createReranker = (turnModel) =>
       options.reranking === 'sliding-window'

@@ -8,6 +8,7 @@ import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
 import { mergeConstraints, relaxConstraints } from '../understanding/hard-constraints.js';
 import { compileFilters } from '../retrieval/filters.js';
 import { dialogueText, shownText, understandWithModel } from '../understanding/llm-understanding.js';
+import { answerAboutItem } from './answer-item-step.js';
 import { freeToolLoop } from './free-tool-loop.js';
 import { understandOffline } from '../understanding/offline-understanding.js';
 import { requestFromUnderstanding } from '../understanding/understanding-to-request.js';
@@ -188,14 +189,43 @@ export async function runTurn(
     if (item) {
       await tools.getItem(item.id);
       const shownReason = previous.lastShown.find((shown) => shown.itemId === item.id)?.reason;
-      reply = itemReply(item, catalog, shownReason);
+      toolsMs = clock() - toolsStarted;
+      const answerStarted = clock();
+      reply = '';
+      if (model && dependencies.prompts) {
+        try {
+          reply = await answerAboutItem(
+            model,
+            dependencies.prompts.answerItem,
+            {
+              item,
+              catalog,
+              catalogKind: dependencies.catalogKind,
+              profileText: profile.text,
+              dialogueText: dialogueText(messages),
+              ...(shownReason ? { shownReason } : {}),
+            },
+            (delta) => emit({ type: 'text-delta', delta }),
+            signal,
+          );
+        } catch (error) {
+          aborted(signal);
+          degrade({
+            stage: 'answer',
+            code: isConvrecError(error) ? error.code : 'MODEL_UNAVAILABLE',
+            message: `answered from the item's card instead: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      }
+      if (!reply) reply = itemReply(item, catalog, shownReason);
+      rerankMs = clock() - answerStarted;
     } else {
       reply =
         lastShown.length > 0
           ? `Which one do you mean? Say "the first one" or a number from 1 to ${lastShown.length}.`
           : `Which ${dependencies.catalogKind} do you mean? I could not find that title in the catalog.`;
+      toolsMs = clock() - toolsStarted;
     }
-    toolsMs = clock() - toolsStarted;
   } else {
     let candidates: Candidate[] = [];
     if (model && dependencies.prompts && dependencies.toolMode === 'free' && !input.more) {

@@ -34,13 +34,15 @@ export interface TurnUsage {
 export interface TurnTimings {
   understandMs: number;
   toolsMs: number;
+  /** Ranking, explaining and writing the reply (or the answer about one item). */
   rerankMs: number;
   totalMs: number;
 }
 
 /** Something in the turn fell back: the model failed, its output was unusable, a tool failed. */
 export interface Degradation {
-  stage: 'understand' | 'tools' | 'rerank' | 'summarize';
+  /** 'answer': the LLM answer about one item ("why the first?") fell back to the offline one. */
+  stage: 'understand' | 'tools' | 'rerank' | 'answer' | 'summarize';
   code: ErrorCode;
   message: string;
 }

@@ -16,7 +16,7 @@ export type ItemRef = z.infer<typeof itemRefSchema>;
 const oneOrMany = <Schema extends z.ZodType>(schema: Schema) =>
   z.union([schema, z.array(schema).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
 
-const stages = ['understand', 'tools', 'rerank', 'summarize'] as const;
+const stages = ['understand', 'tools', 'rerank', 'answer', 'summarize'] as const;
 
 /** What may be expected of a turn. Unknown keys are errors, so a typo never passes silently. */
 export const expectationsSchema = z

@@ -14,17 +14,18 @@ const understandAnswerSchema = z
   })
   .partial();
 
-const answerKinds = ['understand', 'rerank', 'summarize', 'text', 'error'] as const;
+const answerKinds = ['understand', 'rerank', 'answer', 'summarize', 'text', 'error'] as const;
 
 /**
  * One scripted model answer: `understand: {…}` (the structured understanding), `rerank: |` (the
- * line protocol, `REPLY: …` then `1. c3 | reason`), `summarize: …`, a raw `text` for a `purpose`,
- * or an `error` code the call fails with.
+ * line protocol, `REPLY: …` then `1. c3 | reason`), `answer: …` (about one item), `summarize: …`,
+ * a raw `text` for a `purpose`, or an `error` code the call fails with.
  */
 export const modelResponseSchema = z
   .strictObject({
     understand: understandAnswerSchema.describe('The understanding, as the model would answer it'),
     rerank: z.string().describe('The rerank answer: "REPLY: …" then "1. c3 | reason" lines'),
+    answer: z.string().describe('The answer about one item ("why the first?"), as plain text'),
     summarize: z.string().describe('The profile summary the model writes'),
     text: z.string().describe('A raw answer, for the given purpose (e.g. broken JSON)'),
     error: z
@@ -66,6 +67,7 @@ export function toScriptedStep(response: ModelResponse): ScriptedStep {
     return { purpose: 'understand', text: JSON.stringify(understanding) };
   }
   if (response.rerank !== undefined) return { purpose: 'rerank', text: response.rerank };
+  if (response.answer !== undefined) return { purpose: 'answer', text: response.answer };
   if (response.summarize !== undefined) return { purpose: 'summarize', text: response.summarize };
   if (response.error !== undefined) {
     const error = new ConvrecError(
@@ -81,6 +83,7 @@ export function toScriptedStep(response: ModelResponse): ScriptedStep {
 export function responsePurpose(response: ModelResponse): string {
   if (response.understand) return 'understand';
   if (response.rerank !== undefined) return 'rerank';
+  if (response.answer !== undefined) return 'answer';
   if (response.summarize !== undefined) return 'summarize';
   return response.purpose ?? 'any';
 }

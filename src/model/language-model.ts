@@ -33,7 +33,8 @@ export interface StructuredOutputSpec {
 export type OutputMode = 'json-schema' | 'json-object' | 'text';
 
 /** What a call is for; scripted models and usage reports key on it. */
-export type ModelPurpose = 'understand' | 'rerank' | 'summarize' | 'reply' | 'agent' | (string & {});
+export type ModelPurpose =
+  'understand' | 'rerank' | 'answer' | 'summarize' | 'reply' | 'agent' | (string & {});
 
 export interface GenerateRequest {
   purpose: ModelPurpose;

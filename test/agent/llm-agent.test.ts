@@ -215,7 +215,9 @@ describe('LLM agent turns with a scripted model', () => {
     expect(model.calls.slice(2).map((call) => call.purpose)).toEqual(['understand', 'rerank']);
   });
 
-  it('answers a question about a shown item with one call and no new list', async () => {
+  it('answers a question about a shown item from its card in a second, streamed call, with no new list', async () => {
+    let answerPrompt = '';
+    const answer = 'It leads because you asked for something the whole family can watch together.';
     const model = scripted([
       understandStep({ queries: ['animated family film'] }),
       rerankStep((cards) =>
@@ -225,23 +227,61 @@ describe('LLM agent turns with a scripted model', () => {
         ),
       ),
       understandStep({ intent: 'ask-about-item', referencedPosition: 1 }),
+      (request) => {
+        answerPrompt = userText(request);
+        return { purpose: 'answer', text: answer };
+      },
     ]);
     const session = (await llmRecommender(model)).session({ userId: 'ana' });
     const first = await session.send('an animated film for the kids').result();
     const { events, result } = await drain(session.send('why the first?'));
 
     expect(result.intent).toBe('ask-about-item');
-    expect(result.usage.llmCalls).toBe(1);
-    expect(model.calls.slice(2).map((call) => call.purpose)).toEqual(['understand']);
+    expect(result.usage.llmCalls).toBe(2);
+    expect(model.calls.slice(2).map((call) => call.purpose)).toEqual(['understand', 'answer']);
+    expect(result.reply).toBe(answer);
+    expect(deltas(events)).toBe(answer);
+    expect(result.degraded).toEqual([]);
     expect(result.recommendations).toEqual([]);
     expect(events.some((event) => event.type === 'recommendations')).toBe(false);
     const item = first.recommendations[0]!;
-    expect(result.reply).toContain(item.item.title);
-    // It says why it was suggested, in the reason given when it was shown.
-    expect(result.reply).toContain(item.reason.replace(/\.$/, ''));
+    // The model sees that item's card (not another one) and the reason it was shown, as data.
+    const card = /<item>\n(.*)\n<\/item>/.exec(answerPrompt)?.[1] ?? '';
+    expect(card).toContain(titleWithYear(item.item));
+    for (const genre of item.item.genres.slice(0, 3)) expect(card).toContain(genre);
+    expect(answerPrompt).toContain(`<reason>\n${item.reason}\n</reason>`);
+    expect(answerPrompt).toContain('why the first?');
     expect(result.toolCalls).toEqual([
       expect.objectContaining({ name: 'get_item', input: { id: item.item.id } }),
     ]);
+  });
+
+  it('answers about the item from its card offline when the answer call fails or comes back empty', async () => {
+    const heat = byTitle('Heat');
+    const model = scripted([
+      understandStep({
+        intent: 'ask-about-item',
+        mentionedTitles: [{ title: 'Heat', sentiment: 'neutral' }],
+      }),
+      {
+        purpose: 'answer',
+        error: new ConvrecError('MODEL_UNAVAILABLE', 'connection refused', { retryable: true }),
+      },
+      understandStep({
+        intent: 'ask-about-item',
+        mentionedTitles: [{ title: 'Heat', sentiment: 'neutral' }],
+      }),
+      { purpose: 'answer', text: '  \n' },
+    ]);
+    const session = (await llmRecommender(model)).session({ userId: 'ana' });
+    for (const code of ['MODEL_UNAVAILABLE', 'MODEL_OUTPUT_INVALID']) {
+      const { result } = await drain(session.send('what is Heat about?'));
+      expect(result.reply).toMatch(/^Heat \(1995\)/);
+      expect(result.reply).toContain(heat.genres[0]!);
+      expect(result.degraded).toEqual([expect.objectContaining({ stage: 'answer', code })]);
+      expect(result.usage.llmCalls).toBe(2);
+      expect(result.recommendations).toEqual([]);
+    }
   });
 
   it('answers about a named title without storing a verdict the user did not give', async () => {
@@ -252,6 +292,10 @@ describe('LLM agent turns with a scripted model', () => {
         intent: 'ask-about-item',
         mentionedTitles: [{ title: 'Heat', sentiment: 'neutral' }],
       }),
+      (request) => {
+        expect(userText(request)).toContain('<reason>\n(it was not suggested; the user named it)\n</reason>');
+        return { purpose: 'answer', text: 'Heat (1995) is a crime thriller about a crew of thieves.' };
+      },
     ]);
     const session = (await llmRecommender(model, { store })).session({ userId: 'ana' });
     const result = await session.send('tell me about Heat').result();

@@ -163,6 +163,36 @@ describe('the agent over the real OpenAI-compatible adapter', () => {
     expect(result.usage.calls[0]).toMatchObject({ purpose: 'understand', counted: 'reported' });
   });
 
+  it('streams the answer about a shown item from its card, and answers from the card when that stream breaks', async () => {
+    const askFirst = understanding({ intent: 'ask-about-item', referencedPosition: 1 });
+    const answer = 'It tops the list because the whole film turns on one meticulous plan.';
+    const { server, session } = await wireAgent({
+      understand: [{ json: heist }, { json: askFirst }, { json: askFirst }],
+      rerank: [
+        rerankReply(reply, [0, 1, 2, 3, 4]),
+        { text: answer, chunkSize: 5 },
+        { text: 'It is about a crew that', truncate: 'abrupt' },
+      ],
+    });
+    const first = await session.send('a clever heist movie').result();
+    const { events, result } = await drain(session.send('why the first?'));
+
+    const answerRequest = server.requests[3]!;
+    expect(answerRequest.stream).toBe(true);
+    expect(systemText(answerRequest)).toMatch(/question about one\s+item/);
+    expect(lastUser(answerRequest)).toContain(titleWithYear(first.recommendations[0]!.item));
+    expect(result.reply).toBe(answer);
+    expect(events.filter((event) => event.type === 'text-delta').length).toBeGreaterThan(5);
+    expect(deltas(events)).toBe(answer);
+    expect(result.usage.llmCalls).toBe(2);
+    expect(result.degraded).toEqual([]);
+
+    const broken = await session.send('what is it about?').result();
+    expect(broken.degraded).toEqual([expect.objectContaining({ stage: 'answer' })]);
+    expect(broken.reply.startsWith(titleWithYear(first.recommendations[0]!.item))).toBe(true);
+    expect(broken.recommendations).toEqual([]);
+  });
+
   it('waits out a 429 and then answers normally', async () => {
     const { server, session } = await wireAgent({
       understand: [{ status: 429, message: 'slow down', retryAfter: 0 }, { json: heist }],

@@ -196,7 +196,7 @@ turns:
     expect(failed(report).map(formatOutcome)).toEqual([
       '✗ turn 1 "a heist movie after 2000": scripted answers [understand] used — model calls were [understand, rerank], 1 of 1 answers used',
       '✗ turn 1 "a heist movie after 2000": max_llm_calls 1 — got 2 (understand, rerank)',
-      '✗ turn 2 "why the first?": scripted answers [understand, summarize] used — model calls were [understand], 1 of 2 answers used',
+      '✗ turn 2 "why the first?": scripted answers [understand, summarize] used — model calls were [understand, answer], 1 of 2 answers used',
     ]);
     // The unscripted rerank call degraded the turn to the offline order: it still answered.
     expect(report.outcomes.filter((outcome) => outcome.status === 'passed')).toEqual([]);
