@@ -37,7 +37,7 @@ export {
   type CreateRecommenderOptions,
   type Recommender,
 } from './agent/create-recommender.js';
-export { Session, type SendOptions } from './agent/session.js';
+export { Session, type SendOptions, type SessionEnd } from './agent/session.js';
 export { TurnStream } from './agent/turn-stream.js';
 export type {
   TurnEvent,

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ConvrecError } from '../errors/index.js';
-import type { FeedbackKind, SessionRecord } from '../profile/profile-store.js';
+import type { FeedbackKind, ProfileSummary, SessionRecord } from '../profile/profile-store.js';
 import type { AgentDependencies } from './agent-dependencies.js';
+import type { Degradation } from './turn-events.js';
 import { runTurn } from './run-turn.js';
 import { updateProfileSummary } from './update-summary.js';
 import { TurnStream } from './turn-stream.js';
+
+/** What `session.end()` left behind. */
+export interface SessionEnd {
+  /** The user's stored profile summary; absent when there is no feedback yet. */
+  summary?: ProfileSummary;
+  /** The LLM summary failed (the offline one was written instead), or is empty. */
+  degraded: Degradation[];
+}
 
 export interface SendOptions {
   signal?: AbortSignal;
@@ -109,12 +118,19 @@ export class Session {
     return shown.itemId;
   }
 
-  /** Ends the session: the profile summary is rewritten (by the LLM when there is one). */
-  async end(signal?: AbortSignal): Promise<void> {
+  /**
+   * Ends the session: the profile summary is rewritten (by the LLM when there is one; offline, and
+   * said in `degraded`, when that call fails).
+   */
+  async end(signal?: AbortSignal): Promise<SessionEnd> {
     await this.queue.catch(() => undefined);
-    await updateProfileSummary(this.dependencies, this.userId, {
+    const update = await updateProfileSummary(this.dependencies, this.userId, {
       useModel: true,
       ...(signal ? { signal } : {}),
     });
+    return {
+      ...(update.summary ? { summary: update.summary } : {}),
+      degraded: update.degraded ? [update.degraded] : [],
+    };
   }
 }

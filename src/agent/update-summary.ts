@@ -1,6 +1,16 @@
+import { isConvrecError } from '../errors/index.js';
 import { titleWithYear } from '../ranking/candidate-cards.js';
 import { offlineProfileSummary } from '../profile/offline-summary.js';
+import type { ProfileSummary } from '../profile/profile-store.js';
 import type { AgentDependencies } from './agent-dependencies.js';
+import type { Degradation } from './turn-events.js';
+
+/** What a summary update left in the store, and why the LLM did not write it when it should have. */
+export interface SummaryUpdate {
+  /** The stored summary; absent when the user has no feedback yet. */
+  summary?: ProfileSummary;
+  degraded?: Degradation;
+}
 
 /**
  * Rewrites a user's profile summary from their feedback. Offline (and between LLM summaries) it is
@@ -11,12 +21,13 @@ export async function updateProfileSummary(
   dependencies: AgentDependencies,
   userId: string,
   options: { useModel: boolean; signal?: AbortSignal },
-): Promise<void> {
+): Promise<SummaryUpdate> {
   const { profileStore, retriever, model, prompts } = dependencies;
   const catalog = retriever.catalog;
   const events = await profileStore.feedback(userId);
-  if (events.length === 0) return;
   const previous = await profileStore.summary(userId);
+  if (events.length === 0) return previous ? { summary: previous } : {};
+  let degraded: Degradation | undefined;
   if (options.useModel && model && prompts) {
     const feedback = events
       .slice(-60)
@@ -44,19 +55,27 @@ export async function updateProfileSummary(
         options.signal,
       );
       const text = result.text.trim();
-      if (text) {
-        await profileStore.saveSummary(userId, {
-          text: text.slice(0, 1500),
-          writtenBy: model.modelId,
-          updatedAt: dependencies.now(),
-          feedbackCount: events.length,
-        });
-        return;
-      }
-    } catch {
+      if (!text) throw new Error('the model answered with empty text');
+      const summary: ProfileSummary = {
+        text: text.slice(0, 1500),
+        writtenBy: model.modelId,
+        updatedAt: dependencies.now(),
+        feedbackCount: events.length,
+      };
+      await profileStore.saveSummary(userId, summary);
+      return { summary };
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
       // The offline summary below is the fallback.
+      degraded = {
+        stage: 'summarize',
+        code: isConvrecError(error) ? error.code : 'MODEL_OUTPUT_INVALID',
+        message: `the profile summary was written offline: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
-  if (previous && previous.writtenBy !== 'offline' && !options.useModel) return;
-  await profileStore.saveSummary(userId, offlineProfileSummary(events, catalog, dependencies.now()));
+  if (previous && previous.writtenBy !== 'offline' && !options.useModel) return { summary: previous };
+  const summary = offlineProfileSummary(events, catalog, dependencies.now());
+  await profileStore.saveSummary(userId, summary);
+  return { summary, ...(degraded ? { degraded } : {}) };
 }

@@ -641,7 +641,8 @@ describe('LLM agent profiles', () => {
     const recommender = await llmRecommender(model, { store });
     const first = recommender.session({ userId: 'ana' });
     await first.send('I loved Heat, something like it').result();
-    await first.end();
+    const ended = await first.end();
+    expect(ended).toEqual({ summary: expect.objectContaining({ text: summary }), degraded: [] });
 
     expect(await store.feedback('ana')).toEqual([
       expect.objectContaining({ itemId: byTitle('Heat').id, kind: 'liked' }),
@@ -675,11 +676,16 @@ describe('LLM agent profiles', () => {
     ]);
     const session = (await llmRecommender(model, { store })).session({ userId: 'ana' });
     await session.send('I loved Heat').result();
-    await expect(session.end()).resolves.toBeUndefined();
+    const ended = await session.end();
 
     const saved = await store.summary('ana');
     expect(saved?.writtenBy).toBe('offline');
     expect(saved?.text).toContain('Heat');
+    // The caller learns the summary is the offline one, and why.
+    expect(ended.summary).toEqual(saved);
+    expect(ended.degraded).toEqual([
+      expect.objectContaining({ stage: 'summarize', code: 'MODEL_TIMEOUT', message: expect.stringMatching(/too slow/) }),
+    ]);
   });
 
   it("never puts one user's profile into another user's prompts", async () => {

@@ -127,7 +127,7 @@ export class ChatController {
         return;
       case 'reset':
         this.dispatch({ type: 'command-started' });
-        await this.session.end();
+        await this.endSession();
         this.session = this.recommender.session({ userId });
         return this.say('New conversation: earlier requests no longer count.');
       case 'offline':
@@ -217,6 +217,12 @@ export class ChatController {
     else void this.quit();
   }
 
+  /** Ends the session (the profile summary is rewritten), saying so when the model could not write it. */
+  private async endSession(signal?: AbortSignal): Promise<void> {
+    const ended = await this.session.end(signal);
+    for (const degradation of ended.degraded) this.say(degradation.message, 'warning');
+  }
+
   /** Ends the session (the profile summary is rewritten) and calls onExit. */
   async quit(): Promise<void> {
     if (this.phase !== 'open') return;
@@ -224,7 +230,7 @@ export class ChatController {
     if (this.running) this.interrupt();
     this.dispatch({ type: 'quitting' });
     try {
-      await Promise.race([this.session.end(this.ending.signal), whenAborted(this.ending.signal)]);
+      await Promise.race([this.endSession(this.ending.signal), whenAborted(this.ending.signal)]);
     } catch (error) {
       if (!isConvrecError(error, 'ABORTED')) this.say(this.errorLine(error), 'error');
     }

@@ -315,6 +315,27 @@ describe('ink chat', () => {
     expect(model.calls).toHaveLength(2);
   });
 
+  it('says so on /reset when the model could not write the profile summary, and keeps the offline one', async () => {
+    const model = scripted([
+      understandStep({
+        intent: 'chit-chat',
+        reply: 'Noted, Heat it is.',
+        mentionedTitles: [{ title: 'Heat', sentiment: 'liked' }],
+      }),
+      { purpose: 'summarize', error: new ConvrecError('MODEL_TIMEOUT', 'the server took too long') },
+    ]);
+    const { screen, store } = await openChat({ model });
+    await screen.submit('I loved Heat');
+    await screen.waitFor('Noted, Heat it is.');
+    await screen.idle();
+    await screen.submit('/reset');
+    const frame = await screen.waitFor('New conversation: earlier requests no longer count.');
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      'the profile summary was written offline: the server took too long',
+    );
+    expect((await store.summary('ann'))?.writtenBy).toBe('offline');
+  });
+
   it('cancels a running turn on Ctrl-C, stays usable, and quits on Ctrl-C when idle', async () => {
     const model = holdStreams(
       scripted([
