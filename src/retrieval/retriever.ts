@@ -74,6 +74,9 @@ export interface RetrievalComponents {
 /** Content-neighbour searches per request: later liked items weigh little and cost a search each. */
 const maxContentSeeds = 5;
 
+/** What "similar" means for `similarItems`. */
+export type SimilarityKind = 'blend' | 'content' | 'collaborative';
+
 /** Best position of each id across the text-query (dense and lexical) lists. */
 function textRanks(lists: RankedList[]): Map<string, number> {
   const ranks = new Map<string, number>();
@@ -189,13 +192,56 @@ export class Retriever {
     return (this.collaborative?.itemNeighbours([id], k) ?? []).map(([other]) => other);
   }
 
-  /** Items similar to the given ones, blending content and collaborative similarity. */
-  similarItems(
+  /**
+   * Items similar to the given ones (which are left out). `by`: 'blend' (default) fuses content and
+   * collaborative similarity with the popularity lists, like a request naming these items; 'content'
+   * is what the items are (their text, genres and people); 'collaborative' is what was watched with
+   * them in the interaction log, and finds nothing without a log. The single-signal kinds never pad
+   * the list with popular items, so they can return fewer than `k`.
+   */
+  async similarItems(
     ids: string[],
     k = 10,
-    options: { filters?: RetrieveRequest['filters'] } = {},
+    options: { filters?: RetrieveRequest['filters']; by?: SimilarityKind } = {},
   ): Promise<Candidate[]> {
-    return this.retrieve({ likedIds: ids, excludeSeen: true, k, filters: options.filters ?? {} });
+    if ((options.by ?? 'blend') === 'blend')
+      return this.retrieve({ likedIds: ids, excludeSeen: true, k, filters: options.filters ?? {} });
+    const parsed = retrievalFiltersSchema.safeParse(options.filters ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConvrecError(
+        'CONFIG_INVALID',
+        `invalid similar-items filters: field "${issue?.path.join('.')}" ${issue?.message}`,
+      );
+    }
+    const filters = parsed.data;
+    const { catalog } = this.components;
+    const acceptItem = compileFilters(filters, new Set(ids));
+    const acceptPosition = (position: number) => acceptItem(catalog.items[position]!);
+    const acceptId = (id: string) => {
+      const item = catalog.byId.get(id);
+      return item !== undefined && acceptItem(item);
+    };
+    const hardFilters = Object.values(filters).some((value) => value !== undefined);
+    const depth = Math.max(this.weights.depth, k);
+    const lists: RankedList[] =
+      options.by === 'content'
+        ? ids.slice(0, maxContentSeeds).map((id, index) => ({
+            source: 'content',
+            ids: this.contentNeighbours(id, depth, acceptPosition, hardFilters, ids.length),
+            weight: this.weights.likedDecay ** index,
+          }))
+        : [
+            {
+              source: 'collaborative',
+              ids: (this.collaborative?.itemNeighbours(ids, depth, acceptId) ?? []).map(([id]) => id),
+              weight: 1,
+            },
+          ];
+    return reciprocalRankFusion(lists, this.weights.rrfK)
+      .filter((entry) => acceptId(entry.id))
+      .slice(0, k)
+      .map((entry) => ({ item: catalog.byId.get(entry.id)!, score: entry.score, ranks: entry.ranks }));
   }
 
   /**

@@ -96,6 +96,25 @@ describe('Retriever.retrieve', () => {
     expect(results[0]!.item.genres).toContain('crime');
   });
 
+  it('finds similar items by content only, by co-watching only, or by both', async () => {
+    // m1 is a space film always watched with the romance m7.
+    const content = await withLog.similarItems(['m1'], 2, { by: 'content' });
+    expect(ids(content).sort()).toEqual(['m2', 'm3']);
+    const collaborative = await withLog.similarItems(['m1'], 5, { by: 'collaborative' });
+    expect(ids(collaborative)).toEqual(['m7']);
+    expect(ids(await withLog.similarItems(['m1'], 3))).toContain('m7');
+    // Without a log there is no co-watching signal, and no popular padding either.
+    expect(await retriever.similarItems(['m1'], 5, { by: 'collaborative' })).toEqual([]);
+    // Filters hold for every kind.
+    const recent = await withLog.similarItems(['m1'], 5, { by: 'content', filters: { yearFrom: 2005 } });
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent.every((candidate) => (candidate.item.year ?? 0) >= 2005)).toBe(true);
+    const invalid = await thrownBy(() =>
+      withLog.similarItems(['m1'], 5, { by: 'content', filters: { yearFrom: 'soon' as never } }),
+    );
+    expect(invalid.code).toBe('CONFIG_INVALID');
+  });
+
   it('suggests items watched together with a liked item when there is a log', async () => {
     const results = await withLog.retrieve({ likedIds: ['m1'], excludeSeen: true, k: 3 });
     expect(ids(results)[0]).toBe('m7');
