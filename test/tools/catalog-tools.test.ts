@@ -133,8 +133,7 @@ describe('similar_items', () => {
       JSON.stringify({ ids: ['m1'], by: 'vibes' }),
       toolContext(retriever),
     );
-    expect(bad.ok).toBe(false);
-    expect(bad.text).toMatch(/by/);
+    expect(bad).toMatchObject({ ok: false, text: expect.stringMatching(/"by"/) });
   });
 
   it('says which ids are not in the catalog', async () => {
