@@ -18,7 +18,8 @@ const rankSources = [
 
 /** The per-candidate features, in the order of every feature vector. */
 export const rankingFeatureNames = [
-  ...rankSources.flatMap((source) => [`${source}:in`, `${source}:rr`]),
+  // `as const` keeps the names literal, so a weight for a feature that is not here is a type error.
+  ...rankSources.flatMap((source) => [`${source}:in`, `${source}:rr`] as const),
   'fused:position',
   'fused:log-position',
   'fused:relative-score',
