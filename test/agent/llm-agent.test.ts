@@ -684,7 +684,11 @@ describe('LLM agent profiles', () => {
     // The caller learns the summary is the offline one, and why.
     expect(ended.summary).toEqual(saved);
     expect(ended.degraded).toEqual([
-      expect.objectContaining({ stage: 'summarize', code: 'MODEL_TIMEOUT', message: expect.stringMatching(/too slow/) }),
+      expect.objectContaining({
+        stage: 'summarize',
+        code: 'MODEL_TIMEOUT',
+        message: expect.stringMatching(/too slow/),
+      }),
     ]);
   });
 
