@@ -31,9 +31,13 @@ export function profileContext(
       `Relevant past feedback: ${relevant.map((entry) => `${entry.event.kind} ${titleWithYear(entry.item)}`).join('; ')}.`,
     );
   }
+  const likedIds = state.liked.filter((id) => catalog.byId.has(id));
   return {
     signals: {
-      likedIds: state.liked.filter((id) => catalog.byId.has(id)),
+      likedIds,
+      relevantLikedIds: relevant.flatMap((entry) =>
+        likedIds.includes(entry.item.id) ? [entry.item.id] : [],
+      ),
       dislikedIds: state.disliked.filter((id) => catalog.byId.has(id)),
       seenIds: state.seen.filter((id) => catalog.byId.has(id)),
     },

@@ -9,6 +9,8 @@ import type { Understanding } from './understanding-schema.js';
 /** What the user's stored profile says, latest verdict per item. */
 export interface ProfileSignals {
   likedIds: string[];
+  /** The stored likes that bear on the current request (see `relevantFeedback`). */
+  relevantLikedIds?: string[];
   dislikedIds: string[];
   seenIds: string[];
 }
@@ -93,11 +95,16 @@ export function requestFromUnderstanding(context: RequestContext): BuiltRequest 
         .filter((mention) => mention.role === 'user' && mention.sentiment !== 'disliked')
         .map((mention) => mention.id)
     : base.likedIds;
+  // Likes stored in earlier sessions seed a request that names nothing itself ("what should I
+  // watch?"); once this conversation has its own seeds ("something like Heat"), only the stored
+  // likes that bear on the request keep a say, so last week's Alien does not take half the list.
+  const ownSeeds = wantsNeighbours || liked.length > 0 || readingLikes.length > 0;
+  const profileSeeds = ownSeeds ? (profile.relevantLikedIds ?? []) : profile.likedIds;
   const likedIds = unique([
     ...(wantsNeighbours ? [referenced.id] : []),
     ...liked,
     ...readingLikes,
-    ...profile.likedIds,
+    ...profileSeeds,
   ]).filter((id) => !rejected.has(id));
   const seenIds = unique([...seen, ...base.seenIds, ...profile.seenIds]);
   // Items shown in this session, titles the user named and items they have seen are not suggested

@@ -113,6 +113,24 @@ describe('offline agent turns on the demo catalog', () => {
     expect(result.recommendations.some((entry) => entry.item.genres.includes('crime'))).toBe(true);
   });
 
+  it('lets a new request with its own titles lead over unrelated likes from earlier sessions', async () => {
+    await fresh();
+    await recommender.session({ userId: 'ana' }).send('I loved Alien').result();
+    // A request that names nothing draws on the stored like.
+    const cold = await recommender.session({ userId: 'ana' }).send('what should I watch?').result();
+    expect(cold.recommendations.some((entry) => entry.reason.includes('Alien'))).toBe(true);
+    const result = await recommender
+      .session({ userId: 'ana' })
+      .send('something like Heat but less violent, after 2000')
+      .result();
+    expect(result.recommendations).toHaveLength(5);
+    // Before, two of the five were there for Alien ("close to Alien in story and tone").
+    for (const entry of result.recommendations) expect(entry.reason).not.toContain('Alien');
+    expect(
+      result.recommendations.filter((entry) => entry.item.genres.includes('crime')).length,
+    ).toBeGreaterThanOrEqual(3);
+  });
+
   it('resumes a session by id', async () => {
     await fresh();
     const session = recommender.session({ userId: 'ana' });
