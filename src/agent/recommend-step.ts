@@ -1,5 +1,4 @@
 import type { CatalogItem } from '../catalog/index.js';
-import { isConvrecError } from '../errors/index.js';
 import { OfflineReasonWriter } from '../explain/offline-reasons.js';
 import { describeConstraints, recommendReply, unknownTitlesNote } from '../explain/offline-reply.js';
 import { itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
@@ -8,6 +7,7 @@ import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
 import type { Understanding } from '../understanding/understanding-schema.js';
 import type { Reranker } from '../ranking/reranker.js';
 import type { AgentDependencies } from './agent-dependencies.js';
+import { degradationFrom } from './degradation.js';
 import type { Degradation, Recommendation, TurnEvent } from './turn-events.js';
 
 export interface RecommendStepInput {
@@ -30,10 +30,6 @@ export interface RecommendStepOutput {
   /** Every candidate id in final order (the eval scores the whole ranking). */
   ranking: string[];
   degraded: Degradation[];
-}
-
-function errorCode(error: unknown): Degradation['code'] {
-  return isConvrecError(error) ? error.code : 'MODEL_UNAVAILABLE';
 }
 
 /** Ranks candidates (LLM reranker, or the offline ranker), explains the top k and writes the reply. */
@@ -155,11 +151,7 @@ export async function recommendStep(
     };
   } catch (error) {
     if (signal?.aborted) throw error;
-    const degradation: Degradation = {
-      stage: 'rerank',
-      code: errorCode(error),
-      message: `reranking failed, showing the offline ranking: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    const degradation = degradationFrom('rerank', error, 'reranking failed, showing the offline ranking');
     degraded.push(degradation);
     emit({ type: 'degraded', degradation });
     return {

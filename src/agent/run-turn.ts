@@ -1,6 +1,6 @@
 import type { CatalogItem } from '../catalog/index.js';
 import type { DialogueMessage } from '../dialogue/dialogue-message.js';
-import { ConvrecError, isConvrecError } from '../errors/index.js';
+import { ConvrecError } from '../errors/index.js';
 import { chitChatReply, itemReply } from '../explain/offline-reply.js';
 import type { FeedbackEvent, SessionRecord } from '../profile/profile-store.js';
 import { titleWithYear } from '../ranking/candidate-cards.js';
@@ -9,6 +9,7 @@ import { mergeConstraints, relaxConstraints } from '../understanding/hard-constr
 import { compileFilters } from '../retrieval/filters.js';
 import { dialogueText, shownText, understandWithModel } from '../understanding/llm-understanding.js';
 import { answerAboutItem } from './answer-item-step.js';
+import { degradationFrom } from './degradation.js';
 import { freeToolLoop } from './free-tool-loop.js';
 import { understandOffline } from '../understanding/offline-understanding.js';
 import { requestFromUnderstanding } from '../understanding/understanding-to-request.js';
@@ -134,11 +135,7 @@ export async function runTurn(
       }
     } catch (error) {
       aborted(signal);
-      degrade({
-        stage: 'understand',
-        code: isConvrecError(error) ? error.code : 'MODEL_UNAVAILABLE',
-        message: `understanding fell back to offline rules: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      degrade(degradationFrom('understand', error, 'understanding fell back to offline rules'));
     }
   }
   if (input.more) {
@@ -210,11 +207,7 @@ export async function runTurn(
           );
         } catch (error) {
           aborted(signal);
-          degrade({
-            stage: 'answer',
-            code: isConvrecError(error) ? error.code : 'MODEL_UNAVAILABLE',
-            message: `answered from the item's card instead: ${error instanceof Error ? error.message : String(error)}`,
-          });
+          degrade(degradationFrom('answer', error, "answered from the item's card instead"));
         }
       }
       if (!reply) reply = itemReply(item, catalog, shownReason);

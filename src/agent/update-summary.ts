@@ -1,8 +1,9 @@
-import { isConvrecError } from '../errors/index.js';
+import { ConvrecError } from '../errors/index.js';
 import { titleWithYear } from '../ranking/candidate-cards.js';
 import { offlineProfileSummary } from '../profile/offline-summary.js';
 import type { ProfileSummary } from '../profile/profile-store.js';
 import type { AgentDependencies } from './agent-dependencies.js';
+import { degradationFrom } from './degradation.js';
 import type { Degradation } from './turn-events.js';
 
 /** What a summary update left in the store, and why the LLM did not write it when it should have. */
@@ -55,7 +56,7 @@ export async function updateProfileSummary(
         options.signal,
       );
       const text = result.text.trim();
-      if (!text) throw new Error('the model answered with empty text');
+      if (!text) throw new ConvrecError('MODEL_OUTPUT_INVALID', 'the model answered with empty text');
       const summary: ProfileSummary = {
         text: text.slice(0, 1500),
         writtenBy: model.modelId,
@@ -67,11 +68,7 @@ export async function updateProfileSummary(
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // The offline summary below is the fallback.
-      degraded = {
-        stage: 'summarize',
-        code: isConvrecError(error) ? error.code : 'MODEL_OUTPUT_INVALID',
-        message: `the profile summary was written offline: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      degraded = degradationFrom('summarize', error, 'the profile summary was written offline');
     }
   }
   if (previous && previous.writtenBy !== 'offline' && !options.useModel) return { summary: previous };
