@@ -11,6 +11,7 @@ const understandAnswerSchema = z
     ...shape,
     constraints: shape.constraints.partial().strict(),
     preferences: shape.preferences.partial().strict(),
+    relax: shape.relax.partial().strict(),
   })
   .partial();
 
@@ -56,13 +57,14 @@ export type ModelResponse = z.infer<typeof modelResponseSchema>;
 /** The ScriptedModel step for one scripted answer. */
 export function toScriptedStep(response: ModelResponse): ScriptedStep {
   if (response.understand) {
-    const { constraints, preferences, ...rest } = response.understand;
+    const { constraints, preferences, relax, ...rest } = response.understand;
     const base = emptyUnderstanding(rest.intent ?? 'recommend');
     const understanding = {
       ...base,
       ...rest,
       constraints: { ...base.constraints, ...constraints },
       preferences: { ...base.preferences, ...preferences },
+      relax: { ...base.relax, ...relax },
     };
     return { purpose: 'understand', text: JSON.stringify(understanding) };
   }
