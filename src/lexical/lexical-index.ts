@@ -88,6 +88,17 @@ export class LexicalIndex {
     return new LexicalIndex(vocabulary, postingStart, postingDocuments, postingWeights, lengthNorm);
   }
 
+  /** How many items use a (folded, tokenized) word anywhere in their text: how common the word is. */
+  documentFrequency(word: string): number {
+    const id = this.vocabulary.get(word);
+    return id === undefined ? 0 : this.postingStart[id + 1]! - this.postingStart[id]!;
+  }
+
+  /** How many items the index holds. */
+  get size(): number {
+    return this.lengthNorm.length;
+  }
+
   /** Top `k` positions for a free-text query; empty when the query has no indexed words. */
   search(query: string, k: number): LexicalHit[] {
     const terms = [...new Set(tokenize(query).slice(-maxQueryTerms))];

@@ -1,2 +1,3 @@
 export { TitleResolver, type ResolvedTitle, type TitleMention } from './title-resolver.js';
-export { titleKey, splitYear } from './normalize-title.js';
+export { splitYear, titleBase, titleKey } from './normalize-title.js';
+export { TitleFinder, type FoundTitle, type TitleFinderOptions } from './title-finder.js';

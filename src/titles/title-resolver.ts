@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { foldText, isStopword } from '../text/tokenize.js';
-import { splitYear, titleKey } from './normalize-title.js';
+import { splitYear, titleBase, titleKey } from './normalize-title.js';
 
 /** A catalog item a piece of text was resolved to. */
 export interface ResolvedTitle {
@@ -48,7 +48,7 @@ export class TitleResolver {
     private readonly popularity: (id: string) => number = () => 0,
   ) {
     for (const item of catalog.items) {
-      const base = splitYear(item.title).base;
+      const base = titleBase(item);
       const key = titleKey(base);
       if (!key) continue;
       this.add(this.byKey, key, item);
@@ -65,12 +65,13 @@ export class TitleResolver {
       ignoreLocation: true,
     });
     for (const item of catalog.items) {
-      const first = splitYear(item.title).base.match(wordPattern)?.[0];
+      const first = titleBase(item).match(wordPattern)?.[0];
       if (first) this.firstWords.add(titleKey(first, { keepArticle: true }));
+      // "shawshank redemption" for "The Shawshank Redemption": a title may be typed without its article.
+      const [second] = titleKey(titleBase(item)).split(' ');
+      if (second) this.firstWords.add(second);
     }
-    const wordCounts = catalog.items.map(
-      (item) => splitYear(item.title).base.match(wordPattern)?.length ?? 1,
-    );
+    const wordCounts = catalog.items.map((item) => titleBase(item).match(wordPattern)?.length ?? 1);
     this.maxWords = Math.min(12, Math.max(1, ...wordCounts));
   }
 
@@ -78,6 +79,27 @@ export class TitleResolver {
     const list = map.get(key);
     if (list) list.push(item);
     else map.set(key, [item]);
+  }
+
+  /** Catalog items titled exactly this (after normalisation), the best match for `year` first. */
+  exactItems(text: string, year?: number): CatalogItem[] | undefined {
+    const items = this.lookup(text);
+    return items ? this.pick(items, year) : undefined;
+  }
+
+  /** Every title key (leading article dropped) with its items. */
+  titleEntries(): IterableIterator<[string, CatalogItem[]]> {
+    return this.byKey.entries();
+  }
+
+  /** Whether some catalog title starts with this word (folded key, article kept). */
+  startsTitle(word: string): boolean {
+    return this.firstWords.has(titleKey(word, { keepArticle: true }));
+  }
+
+  /** The most words any catalog title has (at most 12). */
+  get longestTitle(): number {
+    return this.maxWords;
   }
 
   /** Items with this title: those keeping the typed article first, then the rest. */

@@ -1,0 +1,12 @@
+export { CatalogLexicon, type CatalogEffect, type LexiconEntry } from './catalog-lexicon.js';
+export {
+  conceptSchema,
+  effectSchema,
+  lexiconExtensionSchema,
+  lexiconSchema,
+  type Concept,
+  type Effect,
+  type Lexicon,
+  type LexiconExtension,
+} from './lexicon-schema.js';
+export { extendLexicon, movieLexicon } from './load-lexicon.js';

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+const words = z.array(z.string().min(1).max(80)).max(500);
+
+/** What a concept asks of the catalog. Genres are the lexicon's genre names; stems match item text. */
+export const effectSchema = z
+  .object({
+    requireGenres: words.default([]).describe('Hard: items must have one of these genres'),
+    excludeGenres: words.default([]).describe('Hard: items with any of these genres are dropped'),
+    preferGenres: words.default([]).describe('Soft: items with these genres are retrieved and ranked up'),
+    avoidGenres: words.default([]).describe('Soft: items with these genres go after the others'),
+    preferWords: words.default([]).describe('Soft: item text with these word stems ranks up'),
+    avoidWords: words.default([]).describe('Soft: item text with these word stems goes after the others'),
+  })
+  .strict();
+
+export type Effect = z.infer<typeof effectSchema>;
+
+export const conceptSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens')
+      .describe('Stable id, used by the LLM understanding and in dialogue scripts'),
+    kind: z
+      .enum(['quality', 'audience'])
+      .describe('A mood or quality (more / less), or an audience or occasion'),
+    description: z.string().min(1).max(200).describe('What it means, for prompts and documentation'),
+    label: z.string().min(1).max(60).optional().describe('How a reply names it: "picks for young kids"'),
+    terms: words.describe('Phrases that name it, matched on lemmas as whole words'),
+    weakTerms: words
+      .default([])
+      .describe('Common words that name it only next to a cue ("not too long", "something lighter")'),
+    oppositeTerms: words.default([]).describe('Phrases that name its absence ("short" for long)'),
+    weakOppositeTerms: words.default([]),
+    effect: effectSchema.describe('What it asks of the catalog when wanted (or present, for an audience)'),
+    opposite: effectSchema
+      .optional()
+      .describe("When unwanted; default: the effect's preferences turned into avoidances"),
+  })
+  .strict();
+
+export type Concept = z.infer<typeof conceptSchema>;
+
+/**
+ * A concept lexicon: the words that name the catalog's genres, and concepts (qualities such as
+ * "scary", audiences such as "young-kids") with what each asks of the catalog. Movie defaults ship
+ * with the package; a catalog's mapping file extends or overrides them.
+ */
+export const lexiconSchema = z
+  .object({
+    $comment: z.string().optional(),
+    genres: z.record(z.string(), words).default({}).describe('Genre name → phrases that name it'),
+    weakGenreTerms: z.record(z.string(), words).default({}),
+    topicGenres: z
+      .record(z.string(), words)
+      .default({})
+      .describe(
+        'Topic words that lean retrieval towards a genre ("space" → sci-fi) when the request names none',
+      ),
+    ignoreTerms: words
+      .default([])
+      .describe('Phrases that look like terms but name nothing ("live action" is no action film)'),
+    audienceAges: z
+      .array(
+        z
+          .object({
+            audience: z.string(),
+            from: z.number().int().min(0),
+            to: z.number().int().min(0),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Which audience a child of this age ("my 6 year old") means'),
+    concepts: z.array(conceptSchema).max(500).default([]),
+  })
+  .strict();
+
+export type Lexicon = z.infer<typeof lexiconSchema>;
+
+/** A catalog's additions: genres' terms are added, a concept with a known id replaces it. */
+export const lexiconExtensionSchema = lexiconSchema
+  .extend({
+    removeConcepts: z.array(z.string()).default([]).describe('Concept ids of the defaults to drop'),
+  })
+  .partial()
+  .strict();
+
+export type LexiconExtension = z.input<typeof lexiconExtensionSchema>;

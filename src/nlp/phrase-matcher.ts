@@ -1,0 +1,85 @@
+import type { Word } from './message-words.js';
+
+/**
+ * The words of a phrase to find. A word matches a message word with the same folded form, or whose
+ * lemma it is ("funny" matches "funnier", "kid" matches "kids").
+ */
+export type PhraseWords = readonly { norm: string; lemma: string }[];
+
+/** A phrase found in a message: word range [start, end) and every value registered for it. */
+export interface PhraseMatch<Value> {
+  start: number;
+  end: number;
+  values: Value[];
+}
+
+interface Entry<Value> {
+  words: PhraseWords;
+  value: Value;
+}
+
+/**
+ * Finds registered phrases in a message's words, longest first and left to right, never across
+ * punctuation. Lookup is by the first word, so a message costs about one map lookup per word.
+ */
+export class PhraseMatcher<Value> {
+  private readonly byFirst = new Map<string, Entry<Value>[]>();
+
+  add(words: PhraseWords, value: Value): void {
+    const first = words[0];
+    if (!first) return;
+    const list = this.byFirst.get(first.norm);
+    if (list) list.push({ words, value });
+    else this.byFirst.set(first.norm, [{ words, value }]);
+  }
+
+  get size(): number {
+    return this.byFirst.size;
+  }
+
+  /** Non-overlapping matches; `skip(index)` marks words already taken (e.g. by a title). */
+  match(words: readonly Word[], skip: (index: number) => boolean = () => false): PhraseMatch<Value>[] {
+    const out: PhraseMatch<Value>[] = [];
+    let index = 0;
+    while (index < words.length) {
+      const word = words[index]!;
+      if (skip(index)) {
+        index += 1;
+        continue;
+      }
+      const candidates = [
+        ...(this.byFirst.get(word.norm) ?? []),
+        ...(word.lemma !== word.norm ? (this.byFirst.get(word.lemma) ?? []) : []),
+      ];
+      let best = 0;
+      let values: Value[] = [];
+      for (const entry of candidates) {
+        const length = entry.words.length;
+        if (length < best || !this.fits(entry.words, words, index, skip)) continue;
+        if (length > best) {
+          best = length;
+          values = [];
+        }
+        if (!values.includes(entry.value)) values.push(entry.value);
+      }
+      if (best > 0) {
+        out.push({ start: index, end: index + best, values });
+        index += best;
+      } else {
+        index += 1;
+      }
+    }
+    return out;
+  }
+
+  private fits(phrase: PhraseWords, words: readonly Word[], start: number, skip: (index: number) => boolean) {
+    if (start + phrase.length > words.length) return false;
+    for (let offset = 0; offset < phrase.length; offset++) {
+      const word = words[start + offset]!;
+      const want = phrase[offset]!;
+      if (offset > 0 && (word.barrier || skip(start + offset))) return false;
+      if (word.norm !== want.norm && !(want.lemma === want.norm && word.lemma === want.norm)) return false;
+    }
+    return true;
+  }
+}
