@@ -2,6 +2,7 @@ import type { LanguageModel } from '../model/language-model.js';
 import type { ProfileStore } from '../profile/profile-store.js';
 import type { Reranker, RenderablePrompt } from '../ranking/reranker.js';
 import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/retriever.js';
+import type { OfflineReader } from '../understanding/offline/offline-reader.js';
 import type { TokenCounter } from '../usage/token-counter.js';
 
 /** Everything a turn needs, injected. */
@@ -23,8 +24,8 @@ export interface AgentDependencies {
    */
   toolMode: 'plan-first' | 'free';
   maxToolSteps: number;
-  /** Let a new request with its own genre, person or years drop earlier likes (offline reading). */
-  topicShift: boolean;
+  /** Reads messages without an LLM (and always: it resolves titles and the user's own words). */
+  reader: OfflineReader;
   /** Builds the LLM reranker over a turn's (metered) model (LLM mode only). */
   createReranker?: (model: LanguageModel) => Reranker;
   /** Deterministic reordering of candidates in offline mode. */

@@ -8,7 +8,9 @@ import { OnePassReranker } from '../ranking/one-pass-reranker.js';
 import { offlineRank } from '../ranking/offline-ranker.js';
 import { SlidingWindowReranker } from '../ranking/sliding-window-reranker.js';
 import type { Reranker } from '../ranking/reranker.js';
+import type { Lexicon } from '../lexicon/index.js';
 import type { Retriever } from '../retrieval/retriever.js';
+import { createOfflineReader } from '../understanding/offline/index.js';
 import { approximateTokenCounter, loadO200kCounter, type TokenCounter } from '../usage/token-counter.js';
 import type { AgentDependencies } from './agent-dependencies.js';
 import { Session } from './session.js';
@@ -33,15 +35,16 @@ export interface CreateRecommenderOptions {
   /** Model calls allowed in free tool-calling mode before the rerank (default 4). */
   maxToolSteps?: number;
   /**
-   * A new request that names its own genre, person or years drops earlier likes ("now something for
-   * the kids"). Default true; on ReDial, where seekers mostly add to their wishes, it costs a little
-   * recall (test novel-only R@10 .181 → .177).
+   * The concept lexicon (qualities, audiences, genre words) the reader understands; default: the
+   * movie lexicon, extended by the catalog mapping's `lexicon` when it has one.
    */
-  topicShift?: boolean;
+  lexicon?: Lexicon;
   /** Folder with the prompt files (default: the package's `prompts/`). */
   promptsDirectory?: string;
   /** Token counter for usage when the server reports none (default o200k_base in LLM mode). */
   tokenCounter?: TokenCounter;
+  /** The year "the last ten years" counts back from (default: this year). */
+  currentYear?: number;
   now?: () => string;
   clock?: () => number;
 }
@@ -100,7 +103,10 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
     offlineRank,
     toolMode: options.toolMode ?? 'plan-first',
     maxToolSteps: options.maxToolSteps ?? 4,
-    topicShift: options.topicShift ?? true,
+    reader: createOfflineReader(retriever.components, {
+      ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+      ...(options.currentYear ? { currentYear: options.currentYear } : {}),
+    }),
     tokenCounter,
     catalogKind: options.catalogKind ?? 'movie',
     k: options.k ?? 5,

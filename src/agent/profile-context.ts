@@ -1,9 +1,10 @@
 import type { Catalog } from '../catalog/index.js';
-import { fenceText, titleWithYear } from '../ranking/candidate-cards.js';
+import { fenceText } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { FeedbackEvent, ProfileSummary } from '../profile/profile-store.js';
 import { profileState } from '../profile/profile-state.js';
 import { relevantFeedback } from '../profile/relevant-feedback.js';
-import type { ProfileSignals } from '../understanding/understanding-to-request.js';
+import type { ProfileSignals } from '../understanding/request-from-state.js';
 
 export interface ProfileContext {
   signals: ProfileSignals;
@@ -35,9 +36,6 @@ export function profileContext(
   return {
     signals: {
       likedIds,
-      relevantLikedIds: relevant.flatMap((entry) =>
-        likedIds.includes(entry.item.id) ? [entry.item.id] : [],
-      ),
       dislikedIds: state.disliked.filter((id) => catalog.byId.has(id)),
       seenIds: state.seen.filter((id) => catalog.byId.has(id)),
     },

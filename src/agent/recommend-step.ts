@@ -1,27 +1,42 @@
 import type { CatalogItem } from '../catalog/index.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import { OfflineReasonWriter } from '../explain/offline-reasons.js';
 import { describeConstraints, recommendReply, unknownTitlesNote } from '../explain/offline-reply.js';
-import { itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
-import { hasSoftened, softenedWishes } from '../understanding/softened-wishes.js';
-import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
-import type { Understanding } from '../understanding/understanding-schema.js';
+import { itemDescription } from '../ranking/candidate-cards.js';
 import type { Reranker } from '../ranking/reranker.js';
+import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
+import { foldText } from '../text/tokenize.js';
+import type { SoftPreferences } from '../understanding/request-from-state.js';
+import type { Constraints } from '../understanding/understanding-schema.js';
 import type { AgentDependencies } from './agent-dependencies.js';
 import { degradationFrom } from './degradation.js';
 import type { Degradation, Recommendation, TurnEvent } from './turn-events.js';
 
 export interface RecommendStepInput {
-  understanding: Understanding;
   request: RetrieveRequest;
   candidates: Candidate[];
+  /** Qualities and audiences in the catalog's terms (see `effectsOf`). */
+  soft: SoftPreferences;
+  /** Items the request is "like" (never the stored profile's), for the reply. */
+  anchors: CatalogItem[];
+  /** Items the reasons may compare with (the profile's likes when they seeded the request). */
+  reasonAnchors: CatalogItem[];
+  /** The limits in force, audiences' included, for the reply. */
+  constraints: Constraints;
+  /** Genres the user asked for, for the reply. */
+  genres: string[];
+  /** How the audiences read in a reply: "young kids". */
+  audienceLabels: string[];
+  intent: 'recommend' | 'refine';
   unknownTitles: string[];
   referenced?: CatalogItem;
   profileText: string;
-  /** Liked items that come from the stored profile, not this conversation. */
-  profileLikedIds: string[];
   /** Recent dialogue as text, for the reranker. */
   dialogueText: string;
-  userText: string;
+  /** The user's topic words for the request, for reasons. */
+  topicWords: string;
+  /** How many to show. */
+  count: number;
 }
 
 export interface RecommendStepOutput {
@@ -32,6 +47,65 @@ export interface RecommendStepOutput {
   degraded: Degradation[];
 }
 
+/** How an item fares against the soft wishes: 1 wanted, 0 neither, -1 to go after the others. */
+function softFit(item: CatalogItem, soft: SoftPreferences, text: string): number {
+  const genres = item.genres.map((genre) => foldText(genre));
+  const words = text.split(/[^\p{L}\p{N}]+/u);
+  const has = (stems: string[]) => stems.some((stem) => words.some((word) => word.startsWith(stem)));
+  if (soft.avoidGenres.some((genre) => genres.includes(foldText(genre))) || has(soft.avoidWords)) return -1;
+  if (soft.preferGenres.some((genre) => genres.includes(foldText(genre))) || has(soft.preferWords)) return 1;
+  return 0;
+}
+
+/** Window of the offline order in which the user's genres and wanted qualities move items up. */
+const preferWindow = 30;
+
+/**
+ * Orders candidates by the offline ranker, then by the soft wishes: items with what the user wants
+ * less of ("less violent") go after all the others; the slots shown first go to the candidates
+ * among the first few with most of the genres asked for ("a heist comedy": crime and comedy), then
+ * with what the user wants more of ("funnier"); the rest keep the ranker's order.
+ */
+export function softOrder(
+  ranked: Candidate[],
+  soft: SoftPreferences,
+  textOf: (item: CatalogItem) => string,
+  slots: number,
+): Candidate[] {
+  const active =
+    soft.avoidWords.length +
+      soft.avoidGenres.length +
+      soft.preferWords.length +
+      soft.preferGenres.length +
+      soft.focusGenres.length >
+    0;
+  if (!active) return ranked;
+  const fit = new Map(
+    ranked.map((candidate) => [
+      candidate.item.id,
+      softFit(candidate.item, soft, foldText(textOf(candidate.item))),
+    ]),
+  );
+  const focus = new Set(soft.focusGenres.map((genre) => foldText(genre)));
+  const focusCount = (item: CatalogItem) => item.genres.filter((genre) => focus.has(foldText(genre))).length;
+  const kept = ranked.filter((candidate) => fit.get(candidate.item.id)! >= 0);
+  const avoided = ranked.filter((candidate) => fit.get(candidate.item.id)! < 0);
+  // The first slots go to the best fits among the first candidates; the rest keep the ranker's order.
+  const picks = kept
+    .slice(0, preferWindow)
+    .map((candidate, index) => ({
+      candidate,
+      index,
+      focus: focusCount(candidate.item),
+      fit: fit.get(candidate.item.id)!,
+    }))
+    .sort((left, right) => right.focus - left.focus || right.fit - left.fit || left.index - right.index)
+    .slice(0, slots)
+    .map((entry) => entry.candidate);
+  const picked = new Set(picks);
+  return [...picks, ...kept.filter((candidate) => !picked.has(candidate)), ...avoided];
+}
+
 /** Ranks candidates (LLM reranker, or the offline ranker), explains the top k and writes the reply. */
 export async function recommendStep(
   dependencies: AgentDependencies & { reranker?: Reranker },
@@ -39,84 +113,87 @@ export async function recommendStep(
   emit: (event: TurnEvent) => void,
   signal?: AbortSignal,
 ): Promise<RecommendStepOutput> {
-  const { retriever, k } = dependencies;
-  const { understanding, request } = input;
+  const { retriever } = dependencies;
+  const { request, soft, count } = input;
   const degraded: Degradation[] = [];
   const catalog = retriever.catalog;
-  const itemText = (item: CatalogItem) => `${item.genres.join(' ')} ${itemDescription(item, catalog)}`;
-  const liked = (request.likedIds ?? []).flatMap((id) => catalog.byId.get(id) ?? []);
+  const textOf = (item: CatalogItem) => `${item.genres.join(' ')} ${itemDescription(item, catalog)}`;
   const writer = new OfflineReasonWriter({
     retriever,
-    liked,
+    liked: input.reasonAnchors,
     preferredGenres: request.preferredGenres ?? [],
     preferredPeople: request.preferredPeople ?? [],
-    yearFrom: understanding.constraints.yearFrom,
-    yearTo: understanding.constraints.yearTo,
-    userText: input.userText,
+    yearFrom: input.constraints.yearFrom,
+    yearTo: input.constraints.yearTo,
+    userText: input.topicWords,
+    avoidWords: soft.avoidWords,
     catalogKind: dependencies.catalogKind,
   });
-  // "Less violent": items described with what the user wants less of go after the others.
-  const { words: softened, stems: avoid } = softenedWishes(input.userText);
   const ranked = dependencies.offlineRank({ candidates: input.candidates, request, retriever });
-  const offlineOrder =
-    avoid.length === 0
-      ? ranked
-      : [
-          ...ranked.filter((candidate) => !hasSoftened(itemText(candidate.item), avoid)),
-          ...ranked.filter((candidate) => hasSoftened(itemText(candidate.item), avoid)),
-        ];
-  // Said only when it is true of every pick.
-  const softenedNote =
-    softened.length > 0 &&
-    offlineOrder.slice(0, k).every((candidate) => !hasSoftened(itemText(candidate.item), avoid))
-      ? `none of them described as ${softened.join(' or ')}`
-      : '';
+  const offlineOrder = softOrder(ranked, soft, textOf, count);
+  // "A western": when only a few westerns are left (three or more), show those rather than fill
+  // up with other films; with fewer, the others fill the list.
+  const named = new Set(soft.namedGenres.map((genre) => foldText(genre)));
+  const ofNamedGenre = (item: CatalogItem) => item.genres.some((genre) => named.has(foldText(genre)));
+  const left = named.size > 0 ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length : count;
+  const shown = left < count && left >= Math.min(3, count) ? left : count;
+  const picksOf = (order: Candidate[]) =>
+    shown < count
+      ? order.filter((candidate) => ofNamedGenre(candidate.item)).slice(0, shown)
+      : order.slice(0, count);
+  // "None of them described as violent" is said only when it is true of every pick.
+  const avoidedAll =
+    soft.lessOf.length > 0 &&
+    picksOf(offlineOrder).every(
+      (candidate) =>
+        softFit(
+          candidate.item,
+          { ...soft, preferGenres: [], preferWords: [] },
+          foldText(textOf(candidate.item)),
+        ) >= 0,
+    );
   const templateReply = recommendReply({
-    count: Math.min(k, offlineOrder.length),
-    intent: understanding.intent === 'refine' ? 'refine' : 'recommend',
-    likedTitles: liked
-      .filter((item) => !input.profileLikedIds.includes(item.id))
-      .slice(0, 2)
-      .map((item) => item.title),
-    genres: request.preferredGenres ?? [],
-    constraints: understanding.constraints,
+    count: Math.min(shown, offlineOrder.length),
+    intent: input.intent,
+    likedTitles: input.anchors.slice(0, 2).map((item) => item.title),
+    genres: input.genres,
+    audiences: input.audienceLabels,
+    constraints: input.constraints,
     unknownTitles: input.unknownTitles,
+    ...(avoidedAll ? { lessOf: soft.lessOf } : {}),
     ...(input.referenced ? { referenced: input.referenced } : {}),
   });
-  const offlineReply =
-    softenedNote && templateReply.endsWith(':')
-      ? `${templateReply.slice(0, -1)}, ${softenedNote}:`
-      : templateReply;
   const fromOffline = (order: Candidate[]) =>
-    order.slice(0, k).map((candidate) => ({
+    picksOf(order).map((candidate) => ({
       item: candidate.item,
       reason: writer.reason(candidate),
       score: candidate.score,
     }));
+  const offline = () => ({
+    recommendations: fromOffline(offlineOrder),
+    reply: templateReply,
+    ranking: offlineOrder.map((candidate) => candidate.item.id),
+    degraded,
+  });
 
-  if (!dependencies.reranker || offlineOrder.length === 0) {
-    return {
-      recommendations: fromOffline(offlineOrder),
-      reply: offlineReply,
-      ranking: offlineOrder.map((candidate) => candidate.item.id),
-      degraded,
-    };
-  }
-  const constraints = describeConstraints(understanding.constraints);
+  if (!dependencies.reranker || offlineOrder.length === 0) return offline();
+  const constraints = describeConstraints(input.constraints);
   const requestText = [
     input.dialogueText,
     constraints ? `Constraints: ${constraints}.` : '',
-    liked.length > 0 ? `Liked: ${liked.slice(0, 5).map(titleWithYear).join('; ')}.` : '',
+    input.anchors.length > 0 ? `Liked: ${input.anchors.slice(0, 5).map(titleWithYear).join('; ')}.` : '',
+    soft.lessOf.length > 0 ? `Less: ${soft.lessOf.join(', ')}.` : '',
+    input.audienceLabels.length > 0 ? `For: ${input.audienceLabels.join(', ')}.` : '',
   ]
     .filter(Boolean)
     .join('\n');
   try {
     const outcome = await dependencies.reranker.rerank(
       {
-        // The model sees the offline ranker's order: the best candidates make the cut and come
-        // first, and a failed rerank falls back to the same order the model was shown.
+        // The model sees the offline order: the best candidates make the cut and come first, and a
+        // failed rerank falls back to the same order the model was shown.
         candidates: offlineOrder.slice(0, dependencies.rerankCandidates),
-        k,
+        k: count,
         catalog,
         catalogKind: dependencies.catalogKind,
         profileText: input.profileText || '(no stored profile)',
@@ -142,7 +219,7 @@ export async function recommendStep(
         reason: pick.reason || writer.reason(pick.candidate),
         score: pick.candidate.score,
       })),
-      reply: outcome.reply ? [note, outcome.reply].filter(Boolean).join(' ') : offlineReply,
+      reply: outcome.reply ? [note, outcome.reply].filter(Boolean).join(' ') : templateReply,
       ranking: [
         ...outcome.picks.map((pick) => pick.candidate.item.id),
         ...offlineOrder.map((candidate) => candidate.item.id).filter((id) => !picked.has(id)),
@@ -154,11 +231,6 @@ export async function recommendStep(
     const degradation = degradationFrom('rerank', error, 'reranking failed, showing the offline ranking');
     degraded.push(degradation);
     emit({ type: 'degraded', degradation });
-    return {
-      recommendations: fromOffline(offlineOrder),
-      reply: offlineReply,
-      ranking: offlineOrder.map((candidate) => candidate.item.id),
-      degraded,
-    };
+    return offline();
   }
 }

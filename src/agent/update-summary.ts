@@ -1,5 +1,5 @@
 import { ConvrecError } from '../errors/index.js';
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import { offlineProfileSummary } from '../profile/offline-summary.js';
 import type { ProfileSummary } from '../profile/profile-store.js';
 import type { AgentDependencies } from './agent-dependencies.js';

@@ -3,7 +3,7 @@ import type { DialogueMessage } from '../dialogue/dialogue-message.js';
 import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import type { GenerateRequest } from '../model/language-model.js';
 import type { ScriptedResponse } from '../model/scripted-model.js';
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Retriever } from '../retrieval/retriever.js';
 import { understandOffline } from '../understanding/offline-understanding.js';
 import type { Understanding } from '../understanding/understanding-schema.js';

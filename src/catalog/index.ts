@@ -10,3 +10,4 @@ export {
 export { loadCatalog, parseCatalog, type LoadCatalogOptions } from './load-catalog.js';
 export { itemText } from './item-text.js';
 export { formatOf, type CatalogFormat } from './read-rows.js';
+export { titleWithYear } from './title-with-year.js';

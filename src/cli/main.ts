@@ -4,6 +4,7 @@ import { loadConfig, type ConvrecConfig } from '../config/load-config.js';
 import { isConvrecError } from '../errors/index.js';
 import { registerAskCommand } from './commands/ask-command.js';
 import { registerEvalCommand } from './commands/eval-command.js';
+import { registerEvalUnderstandingCommand } from './commands/eval-understanding-command.js';
 import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
 import { registerTestCommand } from './commands/test-command.js';
@@ -45,6 +46,7 @@ registerAskCommand(program, getConfig);
 registerIndexCommand(program, getConfig);
 registerSearchCommand(program, getConfig);
 registerEvalCommand(program, getConfig);
+registerEvalUnderstandingCommand(program, getConfig);
 registerTestCommand(program, getConfig);
 
 try {

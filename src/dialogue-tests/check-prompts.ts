@@ -1,4 +1,5 @@
-import { fenceText, titleWithYear } from '../ranking/candidate-cards.js';
+import { fenceText } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { ScriptedCall } from '../model/scripted-model.js';
 import { refLabel, resolveRef } from './check-recommendations.js';
 import type { Expectations } from './expectations-schema.js';

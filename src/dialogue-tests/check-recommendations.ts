@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../catalog/index.js';
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Expectations, ItemRef } from './expectations-schema.js';
 import type { CheckResult } from './report-types.js';
 import type { TurnObservation } from './turn-observation.js';

@@ -1,4 +1,4 @@
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import { resolveRef } from './check-recommendations.js';
 import type { Expectations } from './expectations-schema.js';
 import type { CheckResult } from './report-types.js';

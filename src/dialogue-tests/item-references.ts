@@ -1,5 +1,5 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { ItemRef } from './expectations-schema.js';
 import type { LoadedScript } from './load-script.js';
 import type { DialogueTurn } from './script-schema.js';

@@ -1,8 +1,8 @@
 import type { CatalogItem } from '../catalog/index.js';
-import { itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
+import { itemDescription } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Candidate, Retriever } from '../retrieval/retriever.js';
 import { foldText, tokenize } from '../text/tokenize.js';
-import { cleanQuery } from '../understanding/clean-query.js';
 
 export interface ReasonContext {
   retriever: Retriever;
@@ -12,8 +12,10 @@ export interface ReasonContext {
   preferredPeople: string[];
   yearFrom: number | null;
   yearTo: number | null;
-  /** The user's own words this turn. */
+  /** The user's topic words for the request in force (plot, mood), already cleaned. */
   userText: string;
+  /** Words the user wants less of: an item is never said to match them. */
+  avoidWords?: string[];
   /** What the catalog holds, singular ("movie"). */
   catalogKind?: string;
 }
@@ -43,7 +45,10 @@ export class OfflineReasonWriter {
       content: new Set(context.retriever.contentNeighbours(item.id, 60)),
       collaborative: new Set(context.retriever.collaborativeNeighbours(item.id, 60)),
     }));
-    this.words = [...new Set(tokenize(cleanQuery(context.userText)))].filter((word) => word.length > 3);
+    const avoid = context.avoidWords ?? [];
+    this.words = [...new Set(tokenize(context.userText))].filter(
+      (word) => word.length > 3 && !avoid.some((stem) => word.startsWith(stem)),
+    );
   }
 
   /** One sentence on why this candidate fits. */
@@ -75,8 +80,13 @@ export class OfflineReasonWriter {
     } else if (anchor?.content.has(item.id)) {
       clauses.push(`close to ${anchor.item.title} in story and tone`);
     }
-    const text = foldText(`${item.title} ${itemDescription(item, this.context.retriever.catalog)}`);
-    const matched = this.words.filter((word) => new RegExp(`\\b${word}`).test(text)).slice(0, 3);
+    // Word starts, compared without building a pattern from the user's text.
+    const itemWords = foldText(
+      `${item.title} ${itemDescription(item, this.context.retriever.catalog)}`,
+    ).split(/[^\p{L}\p{N}]+/u);
+    const matched = this.words
+      .filter((word) => itemWords.some((other) => other.startsWith(word)))
+      .slice(0, 3);
     if (matched.length > 0 && clauses.length < 3) clauses.push(`matching "${joinWords(matched)}"`);
     if (clauses.length === 1 && candidate.ranks.recent !== undefined)
       clauses.push('already suggested earlier in this conversation');

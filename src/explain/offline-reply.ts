@@ -1,7 +1,8 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { article } from './offline-reasons.js';
-import { fenceText, itemDescription, titleWithYear } from '../ranking/candidate-cards.js';
-import type { Constraints } from '../understanding/hard-constraints.js';
+import { fenceText, itemDescription } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
+import type { Constraints } from '../understanding/understanding-schema.js';
 
 function joinWords(words: string[], last = 'and'): string {
   if (words.length <= 1) return words.join('');
@@ -30,6 +31,10 @@ export interface RecommendReplyInput {
   genres: string[];
   constraints: Constraints;
   unknownTitles: string[];
+  /** Audiences as a reply reads them ("young kids"). */
+  audiences?: string[];
+  /** What the user wanted less of, when no pick has it ("violent"). */
+  lessOf?: string[];
   /** The shown item the user asked for more like. */
   referenced?: CatalogItem;
 }
@@ -60,8 +65,14 @@ export function recommendReply(input: RecommendReplyInput): string {
   const genre = input.genres.length > 0 ? ` ${joinWords(input.genres.slice(0, 2))}` : '';
   const more = input.intent === 'refine' ? ' more' : '';
   const plural = input.count === 1 ? 'pick' : 'picks';
-  const lead = `Here ${input.count === 1 ? 'is' : 'are'} ${input.count}${more}${genre} ${plural}${anchor}`;
-  return [...notes, `${lead}${constraintText ? `, ${constraintText}` : ''}:`].join(' ');
+  const audience = input.audiences && input.audiences.length > 0 ? ` for ${joinWords(input.audiences)}` : '';
+  const lead = `Here ${input.count === 1 ? 'is' : 'are'} ${input.count}${more}${genre} ${plural}${audience}${anchor}`;
+  const less =
+    input.lessOf && input.lessOf.length > 0
+      ? `none of them described as ${joinWords(input.lessOf, 'or')}`
+      : '';
+  const tail = [constraintText, less].filter(Boolean).join(', ');
+  return [...notes, `${lead}${tail ? `, ${tail}` : ''}:`].join(' ');
 }
 
 /** The offline answer to "why the first?" / "tell me about X". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dialogueStateSchema, type DialogueState } from '../dialogue/state/dialogue-state.js';
 import { ConvrecError } from '../errors/index.js';
 import type { FeedbackEvent, ProfileSummary, SessionRecord } from './profile-store.js';
 
@@ -31,17 +32,7 @@ export const sessionRecordSchema = z.object({
   lastShown: z.array(z.object({ itemId: z.string(), reason: z.string() })),
   shownIds: z.array(z.string()),
   turns: z.number().int().nonnegative(),
-  requestIndex: z.number().int().nonnegative().optional(),
-  constraints: z
-    .object({
-      yearFrom: z.number().int().nullable(),
-      yearTo: z.number().int().nullable(),
-      genres: z.array(z.string()),
-      excludeGenres: z.array(z.string()),
-      people: z.array(z.string()),
-      excludePeople: z.array(z.string()),
-    })
-    .optional(),
+  state: dialogueStateSchema.optional(),
   updatedAt: z.string().min(1),
 });
 
@@ -57,12 +48,8 @@ const _schemasCoverContracts: [
 
 /** A parsed session as a SessionRecord (absent optional fields stay absent). */
 export function toSessionRecord(parsed: z.output<typeof sessionRecordSchema>): SessionRecord {
-  const { constraints, requestIndex, ...rest } = parsed;
-  return {
-    ...rest,
-    ...(constraints === undefined ? {} : { constraints }),
-    ...(requestIndex === undefined ? {} : { requestIndex }),
-  };
+  const { state, ...rest } = parsed;
+  return { ...rest, ...(state === undefined ? {} : { state: state as DialogueState }) };
 }
 
 /** `field "a.b" message` for the first issue of a failed parse. */

@@ -1,3 +1,4 @@
+import type { DialogueState } from '../dialogue/state/dialogue-state.js';
 import type { DialogueMessage } from '../dialogue/dialogue-message.js';
 
 export type FeedbackKind = 'liked' | 'disliked' | 'seen';
@@ -42,17 +43,11 @@ export interface SessionRecord {
   /** Every item shown in this session (so /more and "something else" skip them). */
   shownIds: string[];
   turns: number;
-  /** Index in `messages` of the user message of the latest turn that recommended ("/more" reruns it). */
-  requestIndex?: number;
-  /** Hard constraints in force (a refinement keeps them); absent before the first request. */
-  constraints?: {
-    yearFrom: number | null;
-    yearTo: number | null;
-    genres: string[];
-    excludeGenres: string[];
-    people: string[];
-    excludePeople: string[];
-  };
+  /**
+   * What the conversation has established (the request in force, this session's verdicts); absent in
+   * a session saved before states were kept, whose state is then read from its messages.
+   */
+  state?: DialogueState;
   updatedAt: string;
 }
 

@@ -1,4 +1,5 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Candidate } from '../retrieval/retriever.js';
 
 /** Candidates as the model sees them: short handles, not catalog ids. */
@@ -34,13 +35,6 @@ export function itemDescription(item: CatalogItem, catalog: Pick<Catalog, 'mappi
     if (typeof value === 'string' && value.trim()) return value;
   }
   return '';
-}
-
-/** "Heat (1995)", without repeating a year the title already carries. */
-export function titleWithYear(item: CatalogItem): string {
-  return item.year !== undefined && !item.title.includes(`(${item.year})`)
-    ? `${item.title} (${item.year})`
-    : item.title;
 }
 
 /** One compact card line: `c3 | Heat (1995) | crime, thriller | Michael Mann, Al Pacino | A thief…`. */

@@ -132,6 +132,18 @@ export class Retriever {
     return this.genreNames;
   }
 
+  private genreCounts: Map<string, number> | undefined;
+
+  /** How many items have a genre. */
+  genreCount(genre: string): number {
+    if (!this.genreCounts) {
+      this.genreCounts = new Map();
+      for (const item of this.components.catalog.items)
+        for (const name of item.genres) this.genreCounts.set(name, (this.genreCounts.get(name) ?? 0) + 1);
+    }
+    return this.genreCounts.get(genre) ?? 0;
+  }
+
   /** People of the catalog named in a text. */
   peopleIn(text: string): string[] {
     return this.facets.peopleIn(text);

@@ -2,7 +2,7 @@ import type { CatalogItem } from '../catalog/index.js';
 import type { DialogueReading } from '../dialogue/build-retrieval-request.js';
 import type { DialogueMessage } from '../dialogue/dialogue-message.js';
 import { sentenceAt, sentimentOf } from '../dialogue/sentiment.js';
-import { titleWithYear } from '../ranking/candidate-cards.js';
+import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Retriever } from '../retrieval/retriever.js';
 import { cleanQuery } from './clean-query.js';
 import {

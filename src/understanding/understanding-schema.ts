@@ -11,7 +11,9 @@ const constraintsSchema = z
     yearFrom: z.number().int().nullable().describe('Earliest year the user accepts, or null'),
     yearTo: z.number().int().nullable().describe('Latest year the user accepts, or null'),
     genres: z.array(z.string()).describe('Genres the results must have (one of them): "only comedies"'),
-    excludeGenres: z.array(z.string()).describe('Genres the user rules out: "no horror", "anything but westerns"'),
+    excludeGenres: z
+      .array(z.string())
+      .describe('Genres the user rules out: "no horror", "anything but westerns"'),
     people: z.array(z.string()).describe('People the results must involve: "only Tom Hanks films"'),
     excludePeople: z.array(z.string()).describe('People the user rules out: "nothing with Tom Cruise"'),
   })
@@ -57,13 +59,17 @@ export const understandingSchema = z.object({
     .array(
       z.object({
         id: z.string().describe('A quality id from the list in the instructions'),
-        polarity: z.enum(qualityPolarities).describe('more: wanted ("funnier"); less: unwanted ("not too scary")'),
+        polarity: z
+          .enum(qualityPolarities)
+          .describe('more: wanted ("funnier"); less: unwanted ("not too scary")'),
       }),
     )
     .describe('Moods and qualities the user wants more or less of'),
   audiences: z
     .array(z.string())
-    .describe('Audience or occasion ids from the list in the instructions ("with my 6 year old" → young-kids)'),
+    .describe(
+      'Audience or occasion ids from the list in the instructions ("with my 6 year old" → young-kids)',
+    ),
   relax: z
     .object({
       years: z.boolean().describe('"any year is fine": earlier year limits no longer hold'),

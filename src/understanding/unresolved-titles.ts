@@ -1,5 +1,3 @@
-import type { TitleMention } from '../titles/index.js';
-
 const leadIn =
   /\b(?:like|similar to|such as|loved|enjoyed|liked|love|enjoy|watched|seen)\s+["“']?((?:[A-Z0-9][\w'’:&-]*)(?:\s+(?:[A-Z0-9][\w'’:&-]*|of|the|a|an|and|in|on|to|for|at))*)/g;
 const quoted = /["“]([^"”]{2,60})["”]/g;
@@ -11,7 +9,7 @@ const notTitles = new Set(['i', 'a', 'the', 'it', 'that', 'this', 'them', 'those
  */
 export function unresolvedTitles(
   text: string,
-  mentions: TitleMention[],
+  mentions: readonly { start: number; end: number }[],
   isPerson: (phrase: string) => boolean,
 ): string[] {
   const out: string[] = [];
@@ -20,6 +18,8 @@ export function unresolvedTitles(
   const consider = (phrase: string, start: number) => {
     const trimmed = phrase.replace(/\s+(of|the|a|an|and|in|on|to|for|at)$/i, '').trim();
     if (trimmed.length < 3 || notTitles.has(trimmed.toLowerCase())) return;
+    // A decade or a number ("90s", "80's", "2000") is no title.
+    if (/^'?\d+'?s?$/.test(trimmed)) return;
     if (covered(start, start + trimmed.length) || isPerson(trimmed)) return;
     if (!out.includes(trimmed)) out.push(trimmed);
   };

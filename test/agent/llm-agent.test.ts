@@ -6,7 +6,7 @@ import { ConvrecError } from '../../src/errors/index.js';
 import type { GenerateRequest } from '../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedResponse, type ScriptedStep } from '../../src/model/scripted-model.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
-import { titleWithYear } from '../../src/ranking/candidate-cards.js';
+import { titleWithYear } from '../../src/catalog/title-with-year.js';
 import type { Retriever } from '../../src/retrieval/retriever.js';
 import type { Constraints } from '../../src/understanding/hard-constraints.js';
 import { emptyUnderstanding, type Understanding } from '../../src/understanding/understanding-schema.js';

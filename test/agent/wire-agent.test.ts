@@ -4,7 +4,7 @@ import type { TurnEvent, TurnResult } from '../../src/agent/turn-events.js';
 import type { TurnStream } from '../../src/agent/turn-stream.js';
 import { OpenAIChatModel } from '../../src/model/openai-compatible-model.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
-import { titleWithYear } from '../../src/ranking/candidate-cards.js';
+import { titleWithYear } from '../../src/catalog/title-with-year.js';
 import type { Retriever } from '../../src/retrieval/retriever.js';
 import {
   startOpenAIWireServer,

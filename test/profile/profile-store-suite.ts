@@ -1,3 +1,4 @@
+import type { DialogueState } from '../../src/dialogue/state/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedbackEvent, ProfileStore, SessionRecord } from '../../src/profile/index.js';
 import { thrownBy } from '../helpers/errors.js';
@@ -132,19 +133,39 @@ export function describeProfileStore(
       expect(await store.loadSession('s1')).toEqual(updated);
     });
 
-    it('keeps the hard constraints in force, and leaves them absent when there were none', async () => {
-      const constraints = {
-        yearFrom: 1990,
-        yearTo: null,
-        genres: ['Crime'],
-        excludeGenres: ['Romance'],
-        people: ['Michael Mann'],
-        excludePeople: [],
+    it('keeps the dialogue state (the request in force, the session verdicts), and leaves it absent when there was none', async () => {
+      const state: DialogueState = {
+        request: {
+          startIndex: 0,
+          anchors: ['m1'],
+          constraints: {
+            yearFrom: 1990,
+            yearTo: null,
+            genres: ['Crime'],
+            excludeGenres: ['Romance'],
+            people: ['Michael Mann'],
+            excludePeople: [],
+          },
+          qualities: [{ id: 'violent', polarity: 'less', word: 'gory' }],
+          audiences: ['young-kids'],
+          mentionedAudiences: [],
+          preferences: { genres: [], people: [] },
+          focus: [],
+          preferredYears: null,
+          texts: ['heist crew'],
+          quantity: null,
+          suggested: [],
+          named: [],
+          seeds: [{ id: 'm1', at: 0, user: true }],
+          answered: true,
+        },
+        facts: { liked: ['m1'], disliked: [], seen: ['m2'], rejected: [], named: ['m1'] },
+        pending: [],
       };
-      await store.saveSession(sessionRecord('with', 'ann', { constraints }));
+      await store.saveSession(sessionRecord('with', 'ann', { state }));
       await store.saveSession(sessionRecord('without', 'ann'));
-      expect((await store.loadSession('with'))?.constraints).toEqual(constraints);
-      expect(await store.loadSession('without')).not.toHaveProperty('constraints');
+      expect((await store.loadSession('with'))?.state).toEqual(state);
+      expect(await store.loadSession('without')).not.toHaveProperty('state');
     });
 
     it('returns copies: changing a loaded or saved object does not change the store', async () => {

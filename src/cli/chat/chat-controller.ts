@@ -3,7 +3,7 @@ import type { Session } from '../../agent/session.js';
 import type { TurnStream } from '../../agent/turn-stream.js';
 import { isConvrecError } from '../../errors/index.js';
 import type { FeedbackKind } from '../../profile/profile-store.js';
-import { titleWithYear } from '../../ranking/candidate-cards.js';
+import { titleWithYear } from '../../catalog/title-with-year.js';
 import { parseCommand, type ChatCommand } from './chat-commands.js';
 import type { ChatAction } from './chat-state.js';
 import { helpText } from './chat-text.js';

@@ -1,7 +1,7 @@
 import type { Recommendation, TurnResult } from '../../agent/turn-events.js';
 import type { Degradation } from '../../agent/turn-events.js';
 import type { FieldValue } from '../../catalog/index.js';
-import { titleWithYear } from '../../ranking/candidate-cards.js';
+import { titleWithYear } from '../../catalog/title-with-year.js';
 
 /** The command list, one per line and under 60 columns, for /help in both chats. */
 export const helpText = `Say what you feel like watching: "something like Heat but

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { TurnResult } from '../../agent/turn-events.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
 import { ConvrecError, isConvrecError } from '../../errors/index.js';
-import { titleWithYear } from '../../ranking/candidate-cards.js';
+import { titleWithYear } from '../../catalog/title-with-year.js';
 import { usageText } from '../chat/chat-text.js';
 import { openAgent, type AgentCliOptions } from '../open-agent.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';

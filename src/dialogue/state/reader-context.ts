@@ -1,0 +1,29 @@
+import type { Catalog, CatalogItem } from '../../catalog/index.js';
+import type { DialogueState } from './dialogue-state.js';
+
+/** What the reader is told about the conversation before a message (see `ReaderContext`). */
+export interface StateSummary {
+  lastShown: CatalogItem[];
+  hasRequest: boolean;
+  answered: boolean;
+  request?: { genres: string[]; audiences: string[] };
+}
+
+/** The reader's view of a dialogue state: is a request in force, was it answered, what is it about. */
+export function readerContext(
+  state: DialogueState,
+  lastShown: CatalogItem[],
+  catalog: Pick<Catalog, 'byId'>,
+): StateSummary {
+  const request = state.request;
+  if (!request) return { lastShown, hasRequest: false, answered: false };
+  const genres = new Set([...request.preferences.genres, ...request.constraints.genres]);
+  for (const id of request.anchors.slice(0, 3))
+    for (const genre of catalog.byId.get(id)?.genres ?? []) genres.add(genre);
+  return {
+    lastShown,
+    hasRequest: true,
+    answered: request.answered,
+    request: { genres: [...genres], audiences: request.audiences },
+  };
+}

@@ -1,0 +1,264 @@
+import type { LexiconEntry } from '../../lexicon/index.js';
+import type { Analysis, Word } from '../../nlp/index.js';
+import type { FoundTitle } from '../../titles/index.js';
+import type { CatalogVocabulary } from './catalog-vocabulary.js';
+
+/** Something the reader recognised in a message, over words [start, end). */
+export type Mention =
+  | { kind: 'title'; start: number; end: number; title: FoundTitle }
+  | { kind: 'person'; start: number; end: number; name: string }
+  | { kind: 'genre'; start: number; end: number; genre: string; weak: boolean }
+  | {
+      kind: 'concept';
+      start: number;
+      end: number;
+      id: string;
+      conceptKind: 'quality' | 'audience';
+      opposite: boolean;
+      weak: boolean;
+      /** An audience read from someone's age ("my 6 year old"). */
+      fromAge?: boolean;
+    };
+
+const numberWords: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+};
+
+/** A number written as digits or as a word ("6", "six"). */
+export function numberValue(word: Word | undefined): number | undefined {
+  if (!word) return undefined;
+  if (/^\d{1,3}$/.test(word.norm)) return Number(word.norm);
+  return numberWords[word.norm];
+}
+
+const personWords = new Set([
+  'kid',
+  'kids',
+  'child',
+  'children',
+  'son',
+  'daughter',
+  'boy',
+  'girl',
+  'niece',
+  'nephew',
+  'grandson',
+  'granddaughter',
+  'grandkid',
+  'toddler',
+  'baby',
+  'little',
+  'brother',
+  'sister',
+  'cousin',
+  'students',
+  'class',
+  'mum',
+  'mom',
+  'mother',
+  'dad',
+  'father',
+  'parent',
+  'parents',
+  'grandma',
+  'grandpa',
+  'grandmother',
+  'grandfather',
+  'law',
+  'laws',
+  'aunt',
+  'uncle',
+  'he',
+  'she',
+  'they',
+  'who',
+  'both',
+  'twins',
+  'nan',
+  'gran',
+]);
+const possessives = new Set(['their', 'his', 'her', 'my', 'our', 'your']);
+
+/**
+ * Ages of children in a message: "my 6 year old", "a six-year-old", "my daughter who is 9", "kids
+ * aged 8 and 10", "my 5yo". Returns the word range and the age of each.
+ */
+export function agesIn(words: Word[]): { start: number; end: number; age: number }[] {
+  const out: { start: number; end: number; age: number }[] = [];
+  words.forEach((word, index) => {
+    const decade = /^(\d)0'?s$/.exec(word.norm);
+    // "In their 70s": an age by decade.
+    if (
+      decade?.[1] &&
+      possessives.has(words[index - 1]?.norm ?? '') &&
+      ['in', 'into'].includes(words[index - 2]?.norm ?? '')
+    ) {
+      out.push({ start: index - 2, end: index + 1, age: Number(decade[1]) * 10 });
+      return;
+    }
+    const age = numberValue(word);
+    if (age === undefined || age > 110) return;
+    const next = words[index + 1]?.norm ?? '';
+    const after = words[index + 2]?.norm ?? '';
+    const before = words.slice(Math.max(0, index - 4), index).map((entry) => entry.norm);
+    if (
+      ['year', 'years', 'yr', 'yrs', 'yo', 'y'].includes(next) &&
+      (after === 'old' || after === 'olds' || next === 'yo')
+    ) {
+      out.push({ start: index, end: index + (next === 'yo' ? 2 : 3), age });
+    } else if (/^\d+yo$/.test(word.norm)) {
+      out.push({ start: index, end: index + 1, age });
+    } else if (
+      (before.includes('aged') || before.includes('age') || before.includes('ages')) &&
+      !['year', 'years'].includes(next)
+    ) {
+      out.push({ start: index, end: index + 1, age });
+    } else if (
+      ['is', "'s", 's', 'turning', 'turns', 'are', "'re", 're', 'aged'].includes(
+        before[before.length - 1] ?? '',
+      ) &&
+      before.some((entry) => personWords.has(entry)) &&
+      // "She is 9" — not "he is one of my favourite actors".
+      (next === '' ||
+        words[index + 1]!.barrier ||
+        ['and', 'years', 'yrs', 'yo', 'now', 'so', 'but', 'too', 'already'].includes(next))
+    ) {
+      out.push({ start: index, end: index + 1, age });
+    } else if (months(next, after)) {
+      out.push({ start: index, end: index + 3, age: 0 });
+    } else if (
+      // "my nieces (4 and 6)", "the twins, 8 and 10": numbers right after a person word.
+      before.slice(-2).some((entry) => personWords.has(entry)) &&
+      (next === 'and' || before[before.length - 1] === 'and' || next === '') &&
+      !['years', 'year', 'movies', 'films'].includes(next)
+    ) {
+      out.push({ start: index, end: index + 1, age });
+    }
+  });
+  // "7 and 9": the second of a pair of ages.
+  for (const found of [...out]) {
+    const and = words[found.end];
+    const second = numberValue(words[found.end + 1]);
+    if (
+      and?.norm === 'and' &&
+      second !== undefined &&
+      second <= 110 &&
+      !out.some((entry) => entry.start === found.end + 1)
+    )
+      out.push({ start: found.end + 1, end: found.end + 2, age: second });
+  }
+  return out;
+}
+
+function months(next: string, after: string): boolean {
+  return (next === 'month' || next === 'months') && after === 'old';
+}
+
+/** Word index of the first word at or after a token index. */
+function wordAt(words: Word[], token: number): number {
+  const index = words.findIndex((word) => word.token >= token);
+  return index < 0 ? words.length : index;
+}
+
+/**
+ * Titles, people, genres and concepts in a message. Titles are found first and claim their words
+ * ("The Thing" is a film, not the word "thing"); the lexicon and people are matched on what is left,
+ * longest phrase first, so "action-packed" is a quality and not the genre "action".
+ */
+export function findMentions(analysis: Analysis, words: Word[], vocabulary: CatalogVocabulary): Mention[] {
+  const mentions: Mention[] = [];
+  const taken = new Set<number>();
+  // Titles and people's full names may overlap ("Robin Williams" is no Robin Hood film, "Being John
+  // Malkovich" is a film): the longer span wins, a tie goes to the person.
+  const people = vocabulary.people.match(words);
+  const titles = vocabulary.titleFinder.find(analysis).flatMap((title) => {
+    const start = wordAt(words, title.tokenStart);
+    const end = wordAt(words, title.tokenEnd);
+    return end > start ? [{ title, start, end }] : [];
+  });
+  const overlaps = (left: { start: number; end: number }, right: { start: number; end: number }) =>
+    left.start < right.end && right.start < left.end;
+  for (const found of titles) {
+    if (
+      people.some((person) => overlaps(person, found) && person.end - person.start >= found.end - found.start)
+    )
+      continue;
+    mentions.push({ kind: 'title', start: found.start, end: found.end, title: found.title });
+    for (let index = found.start; index < found.end; index++) taken.add(index);
+  }
+  for (const match of people) {
+    if ([...Array(match.end - match.start).keys()].some((offset) => taken.has(match.start + offset)))
+      continue;
+    const name = match.values[0]!.name;
+    mentions.push({ kind: 'person', start: match.start, end: match.end, name });
+    for (let index = match.start; index < match.end; index++) taken.add(index);
+  }
+  // A capitalised surname only one catalog person has: "nothing with Cruise", "a Tarantino film".
+  words.forEach((word, index) => {
+    if (taken.has(index)) return;
+    const token = analysis.tokens[word.token]!;
+    const name = vocabulary.surnames.get(word.norm);
+    if (name && /^\p{Lu}/u.test(token.text)) {
+      mentions.push({ kind: 'person', start: index, end: index + 1, name });
+      taken.add(index);
+    }
+  });
+  for (const age of agesIn(words)) {
+    if ([...Array(age.end - age.start).keys()].some((offset) => taken.has(age.start + offset))) continue;
+    const audience = vocabulary.lexicon.audienceForAge(age.age);
+    if (!audience) continue;
+    mentions.push({
+      kind: 'concept',
+      start: age.start,
+      end: age.end,
+      id: audience,
+      conceptKind: 'audience',
+      opposite: false,
+      weak: false,
+      fromAge: true,
+    });
+    for (let index = age.start; index < age.end; index++) taken.add(index);
+  }
+  for (const match of vocabulary.lexicon.matcher.match(words, (index) => taken.has(index))) {
+    // A phrase that names nothing ("live action") still claims its words.
+    if (match.values.some((value) => value.kind === 'ignore')) continue;
+    for (const value of match.values)
+      if (value.kind !== 'ignore') mentions.push(lexiconMention(value, match.start, match.end));
+  }
+  return mentions.sort((left, right) => left.start - right.start);
+}
+
+function lexiconMention(
+  entry: Exclude<LexiconEntry, { kind: 'ignore' }>,
+  start: number,
+  end: number,
+): Mention {
+  return entry.kind === 'genre'
+    ? { kind: 'genre', start, end, genre: entry.genre, weak: entry.weak }
+    : {
+        kind: 'concept',
+        start,
+        end,
+        id: entry.id,
+        conceptKind: entry.conceptKind,
+        opposite: entry.opposite,
+        weak: entry.weak,
+      };
+}

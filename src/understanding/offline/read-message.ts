@@ -1,0 +1,754 @@
+import type { CatalogItem } from '../../catalog/index.js';
+import { messageWords, PhraseMatcher, type Analysis, type Word } from '../../nlp/index.js';
+import { titleWithYear } from '../../catalog/title-with-year.js';
+import { itemDescription } from '../../ranking/candidate-cards.js';
+import { isStopword, tokenize } from '../../text/tokenize.js';
+import { cleanQuery } from '../clean-query.js';
+import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
+import { unresolvedTitles } from '../unresolved-titles.js';
+import type { CatalogVocabulary } from './catalog-vocabulary.js';
+import type { CueMatchers, Cue, TasteCue } from './cues.js';
+import { findMentions, numberValue, type Mention } from './mentions.js';
+import { isTasteStatement } from './intent.js';
+import { polarityOf, scopeLookup, titleSentiment } from './scope.js';
+import { readShownList, shownReferences } from './shown-list.js';
+import { combineYears, readYears } from './years.js';
+
+/** What the reader found in one message, before intent: the delta's fields plus what intent needs. */
+export interface MessageReading {
+  understanding: Understanding;
+  analysis: Analysis;
+  /** Content the message asks for on its own (titles liked, genres, people, qualities, audiences, years, plot words). */
+  ownContent: boolean;
+  /** A comparative or a relaxation that only makes sense against the current request. */
+  adjusts: boolean;
+  /** Words of the message that are about the topic (plot, mood), as a query. */
+  query: string;
+  mentions: Mention[];
+  /** The user's own word for each quality ("gory" for violent), for replies. */
+  qualityWords: Record<string, string>;
+  /** The message states tastes ("I like comedies") rather than asking for something. */
+  statement: boolean;
+  /** Genres of the titles the message likes. */
+  likedGenres: string[];
+}
+
+export interface ReadContext {
+  vocabulary: CatalogVocabulary;
+  cues: CueMatchers;
+  /** The list shown before this message, in order. */
+  lastShown: CatalogItem[];
+  currentYear: number;
+}
+
+const olderPhrases = [
+  'older',
+  'older ones',
+  'earlier',
+  'earlier ones',
+  'less recent',
+  'an old',
+  'something old',
+  'old movie',
+  'old movies',
+  'old film',
+  'old films',
+  'old school',
+  'oldie',
+  'oldies',
+  'classic',
+  'classics',
+  'vintage',
+  'black and white',
+  'golden age',
+  'old hollywood',
+  'retro',
+  'back in the day',
+  'not as new',
+  'not so new',
+  'less new',
+  'further back',
+  'go back',
+  'old ones',
+  'old stuff',
+  'old classic',
+  'older stuff',
+];
+const newerPhrases = [
+  'newer',
+  'newer ones',
+  'more recent',
+  'recent',
+  'modern',
+  'new release',
+  'new releases',
+  'latest',
+  'contemporary',
+  'nowadays',
+  'these days',
+  'recently',
+  'newest',
+  'not so old',
+  'not as old',
+  'less old',
+  'new movie',
+  'new movies',
+  'new film',
+  'new films',
+  'new ones',
+  'new stuff',
+  'brand new',
+  'later ones',
+  'something later',
+  'more modern',
+  'up to date',
+  'current',
+  'fresher',
+  'new one',
+  'newer stuff',
+  'came out recently',
+  'just came out',
+  'came out lately',
+  'lately',
+];
+const quantityNouns = new Set([
+  'movie',
+  'movies',
+  'film',
+  'films',
+  'suggestion',
+  'suggestions',
+  'pick',
+  'picks',
+  'recommendation',
+  'recommendations',
+  'option',
+  'options',
+  'title',
+  'titles',
+  'idea',
+  'ideas',
+  'choices',
+  'choice',
+  'flick',
+  'flicks',
+  'comedies',
+  'thrillers',
+  'westerns',
+  'documentaries',
+  'dramas',
+  'musicals',
+  'classics',
+  'cartoons',
+]);
+
+/** A matcher for plain phrases (no lemmas): each word matches a message word's folded form or lemma. */
+function plainMatcher(phrases: string[]): PhraseMatcher<true> {
+  const matcher = new PhraseMatcher<true>();
+  for (const phrase of phrases)
+    matcher.add(
+      phrase.split(' ').map((word) => ({ norm: word, lemma: word })),
+      true,
+    );
+  return matcher;
+}
+
+const olderMatcher = plainMatcher(olderPhrases);
+const newerMatcher = plainMatcher(newerPhrases);
+
+function findPhrases(words: Word[], matcher: PhraseMatcher<true>, taken: Set<number>): [number, number][] {
+  return matcher
+    .match(words, (index) => taken.has(index))
+    .map((match) => [match.start, match.end] as [number, number]);
+}
+
+const timeUnits = new Set([
+  'hours',
+  'hour',
+  'hrs',
+  'hr',
+  'minutes',
+  'minute',
+  'mins',
+  'min',
+  'years',
+  'year',
+  'days',
+  'day',
+  'weeks',
+  'week',
+  'months',
+  'month',
+  'times',
+  'stars',
+  'star',
+  'pm',
+  'am',
+  'seasons',
+  'episodes',
+  'percent',
+]);
+const quantityCues = new Set([
+  'just',
+  'only',
+  'me',
+  'give',
+  'show',
+  'suggest',
+  'recommend',
+  'need',
+  'want',
+  'list',
+  'pick',
+  'another',
+  'exactly',
+  'like',
+  'maybe',
+  'about',
+  'around',
+  'some',
+]);
+
+/** How many items the user asks for: "just one", "a couple", "three films", "give me 10", "a dozen". */
+function readQuantity(
+  words: Word[],
+  taken: Set<number>,
+): { value: number; span: [number, number] } | undefined {
+  for (let index = 0; index < words.length; index++) {
+    if (taken.has(index)) continue;
+    const word = words[index]!.norm;
+    const next = words[index + 1]?.norm ?? '';
+    const afterNext = words[index + 2]?.norm ?? '';
+    const previous = words[index - 1]?.norm ?? '';
+    if (word === 'couple' && (previous === 'a' || next === 'of'))
+      return { value: 2, span: [index - (previous === 'a' ? 1 : 0), index + 1] };
+    // "A few films", "a few more", "a few sci-fi films please" — not "a few friends over".
+    const filmSoon =
+      words.slice(index + 1, index + 4).some((entry) => quantityNouns.has(entry.norm)) ||
+      next === 'more' ||
+      next === '' ||
+      next === 'please';
+    if (word === 'few' && previous === 'a' && filmSoon && !(next === 'more' && timeUnits.has(afterNext)))
+      return { value: 3, span: [index - 1, index + 1] };
+    if (word === 'handful' && previous === 'a') return { value: 5, span: [index - 1, index + 1] };
+    if (word === 'dozen' && (previous === 'a' || previous === 'one'))
+      return { value: 12, span: [index - 1, index + 1] };
+    if (word === 'single' && previous === 'a' && quantityNouns.has(next))
+      return { value: 1, span: [index - 1, index + 2] };
+    const value = numberValue(words[index]);
+    if (value === undefined || value < 1 || value > 50) continue;
+    if (/^(19|20)\d\d$/.test(word) || timeUnits.has(next)) continue;
+    if (
+      [
+        'the',
+        'that',
+        'this',
+        'which',
+        'number',
+        'no',
+        '#',
+        'item',
+        'option',
+        'is',
+        'are',
+        'turning',
+        'aged',
+        'age',
+      ].includes(previous)
+    )
+      continue;
+    const noun =
+      quantityNouns.has(next) ||
+      (quantityNouns.has(afterNext) && !timeUnits.has(afterNext) && /^[a-z-]+$/.test(next));
+    const cue =
+      quantityCues.has(previous) || noun || (value === 1 && next === 'more' && !words[index + 1]!.barrier);
+    if (!cue) continue;
+    if (word === 'one' && !['just', 'only', 'me', 'exactly'].includes(previous) && !quantityNouns.has(next))
+      continue;
+    if (word === 'one' && ['of', 'where', 'that', 'like', 'with', 'for', 'about', 'i', 'you'].includes(next))
+      continue;
+    return { value, span: [index, index + 1] };
+  }
+  return undefined;
+}
+
+/** Removes character ranges from a text. */
+function without(text: string, ranges: [number, number][]): string {
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of [...ranges].sort((left, right) => left[0] - right[0])) {
+    if (start < cursor) {
+      cursor = Math.max(cursor, end);
+      continue;
+    }
+    out += `${text.slice(cursor, start)} `;
+    cursor = end;
+  }
+  return (out + text.slice(cursor)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Reads one user message into a delta (without intent): titles with sentiment (misspelled and
+ * series too), hard constraints, preferences, qualities, audiences, relaxations, years, shown-list
+ * references and feedback, quantity, and the topic words as a query.
+ */
+export function readMessage(text: string, context: ReadContext): MessageReading {
+  const { vocabulary, cues, lastShown } = context;
+  const analysis = vocabulary.analyzer.analyze(text);
+  const words = messageWords(analysis);
+  // A reference to the shown list ("the others", "the first") is no title ("The Others").
+  const found = findMentions(analysis, words, vocabulary);
+  const listReferences =
+    lastShown.length > 0 ? shownReferences(analysis, words, lastShown.length, found) : [];
+  const mentions = found.filter(
+    (mention) =>
+      mention.kind !== 'title' ||
+      !listReferences.some((reference) => reference.start < mention.end && mention.start < reference.end),
+  );
+  const inMention = new Set<number>();
+  for (const mention of mentions)
+    for (let index = mention.start; index < mention.end; index++) inMention.add(index);
+  const titleWords = new Set<number>();
+  for (const mention of mentions)
+    if (mention.kind === 'title')
+      for (let index = mention.start; index < mention.end; index++) titleWords.add(index);
+  const scopeCues = cues.find(cues.scope, words, (index) => inMention.has(index));
+  // A weak concept word ("fun", "fine") may still be a verdict on a title: "Barbie was fun".
+  const strongMention = new Set<number>();
+  for (const mention of mentions)
+    if (!('weak' in mention && mention.weak))
+      for (let index = mention.start; index < mention.end; index++) strongMention.add(index);
+  const tasteCues = cues.find(cues.taste, words, (index) => strongMention.has(index));
+  const lookup = scopeLookup(analysis, words, scopeCues, mentions);
+  const tasteAt = new Map<number, Cue<TasteCue>>();
+  for (const cue of tasteCues) for (let index = cue.start; index < cue.end; index++) tasteAt.set(index, cue);
+  const understanding = emptyUnderstanding();
+  const { constraints, preferences, relax } = understanding;
+  const removeFromQuery: [number, number][] = [];
+  const charRange = (start: number, end: number): [number, number] => [
+    analysis.tokens[words[start]!.token]!.start,
+    analysis.tokens[words[Math.max(start, end - 1)]!.token]!.end,
+  ];
+  let ownContent = false;
+  let adjusts = false;
+  const qualityWords: Record<string, string> = {};
+  const addUnique = <Value>(list: Value[], value: Value) => {
+    if (!list.includes(value)) list.push(value);
+  };
+
+  // 1. Titles with sentiment; a series lists every film.
+  for (const mention of mentions) {
+    if (mention.kind !== 'title') continue;
+    const sentiment = titleSentiment(lookup, tasteAt, mention);
+    for (const item of mention.title.items) {
+      if (understanding.mentionedTitles.some((entry) => entry.title === titleWithYear(item))) continue;
+      understanding.mentionedTitles.push({ title: titleWithYear(item), sentiment });
+    }
+    if (sentiment === 'liked') ownContent = true;
+    removeFromQuery.push([mention.title.start, mention.title.end]);
+  }
+
+  // Titles named in a message that asks for "something similar" are its anchors; "both great" after
+  // a list of titles is a verdict on each.
+  // "…, anything like that?", "war films like those", "more in that style": an anchor word pointing back.
+  const demonstratives = new Set(['that', 'those', 'these', 'this', 'them', 'it', 'em']);
+  const backAnchor =
+    cues.find(cues.backAnchor, words, (index) => inMention.has(index)).length > 0 ||
+    tasteCues.some(
+      (cue) =>
+        cue.type === 'anchor' &&
+        (demonstratives.has(words[cue.end]?.norm ?? '') ||
+          demonstratives.has(words[cue.start - 1]?.norm ?? '')) &&
+        !mentions.some(
+          (mention) => mention.kind === 'title' && mention.start >= cue.end && mention.start <= cue.end + 1,
+        ),
+    );
+  // A message of titles and nothing else ("um the notebook and la la land") offers them as examples.
+  const onlyTitles =
+    understanding.mentionedTitles.length > 0 &&
+    tasteCues.length === 0 &&
+    scopeCues.every((cue) => cue.type === 'heads') &&
+    !/\?\s*$/.test(text) &&
+    mentions.every((mention) => mention.kind === 'title') &&
+    topicWords(cleanQuery(without(text, removeFromQuery))) === 0;
+  const lastTitle = Math.max(
+    -1,
+    ...mentions.filter((mention) => mention.kind === 'title').map((mention) => mention.end),
+  );
+  const collective = tasteCues.find((cue) => {
+    if ((cue.type !== 'liked' && cue.type !== 'disliked') || cue.start < lastTitle) return false;
+    const near = words.slice(Math.max(0, cue.start - 2), cue.end + 2);
+    return near.some(
+      (word, offset) =>
+        ['both', 'them', 'they', 'each'].includes(word.norm) ||
+        (word.norm === 'all' && near[offset - 1]?.norm !== 'at'),
+    );
+  });
+  for (const title of understanding.mentionedTitles) {
+    if (collective && (title.sentiment === 'neutral' || title.sentiment === 'seen'))
+      title.sentiment = collective.type === 'liked' ? 'liked' : 'disliked';
+    else if ((backAnchor || onlyTitles) && (title.sentiment === 'neutral' || title.sentiment === 'seen'))
+      title.sentiment = 'liked';
+  }
+
+  // 2. People, genres, qualities and audiences, each with what governs it.
+  for (const mention of mentions) {
+    if (mention.kind === 'title') continue;
+    const polarity = polarityOf(lookup, mention);
+    const comparative = mention.kind === 'concept' && isComparative(analysis, words, mention.start);
+    if ((mention.kind === 'concept' || mention.kind === 'genre') && mention.weak) {
+      const cued = polarity !== 'positive' || comparative || weakTermInContext(words, mention);
+      if (!cued) continue;
+    }
+    const range = charRange(mention.start, mention.end);
+    if (polarity === 'drop') {
+      removeFromQuery.push(range);
+      continue;
+    }
+    if (mention.kind === 'person') {
+      if (polarity === 'exclude') addUnique(constraints.excludePeople, mention.name);
+      else if (polarity === 'require') addUnique(constraints.people, mention.name);
+      else if (polarity === 'relax') addUnique(relax.excludePeople, mention.name);
+      else if (polarity !== 'unrequire' && polarity !== 'soften') {
+        addUnique(preferences.people, mention.name);
+        ownContent = true;
+        continue;
+      }
+      removeFromQuery.push(range);
+    } else if (mention.kind === 'genre') {
+      if (polarity === 'exclude') addUnique(constraints.excludeGenres, mention.genre);
+      else if (polarity === 'require') addUnique(constraints.genres, mention.genre);
+      else if (polarity === 'relax') addUnique(relax.excludeGenres, mention.genre);
+      else if (polarity === 'unrequire') relax.genres = true;
+      else if (polarity !== 'soften') {
+        addUnique(preferences.genres, mention.genre);
+        // "More action please" adjusts the request; "an action movie" is one.
+        if (polarity === 'more' && words[mention.start - 1]?.norm !== 'very') adjusts = true;
+        else ownContent = true;
+        continue;
+      }
+      removeFromQuery.push(range);
+    } else if (mention.conceptKind === 'audience') {
+      if (polarity !== 'exclude') {
+        addUnique(understanding.audiences, mention.id);
+        ownContent = true;
+      }
+      removeFromQuery.push(range);
+    } else {
+      if (polarity === 'relax' || polarity === 'unrequire') {
+        addUnique(relax.qualities, mention.id);
+        removeFromQuery.push(range);
+        adjusts = true;
+        continue;
+      }
+      // "These are all so grim": a quality the shown list has too much of.
+      const before = words
+        .slice(Math.max(0, mention.start - 4), mention.start)
+        .filter(
+          (word) =>
+            analysis.tokens[word.token]!.sentence === analysis.tokens[words[mention.start]!.token]!.sentence,
+        );
+      const complaint =
+        lastShown.length > 0 &&
+        before.some((word) => ['these', 'those', 'they', 'theyre', "they're"].includes(word.norm)) &&
+        before.some((word) => ['are', 'were', 'look', 'seem', 'feel', "'re", 're'].includes(word.norm));
+      const unwanted = polarity === 'exclude' || polarity === 'soften' || complaint;
+      const wanted = unwanted === mention.opposite ? 'more' : 'less';
+      qualityWords[mention.id] = text.slice(range[0], range[1]).toLowerCase();
+      const existing = understanding.qualities.find((quality) => quality.id === mention.id);
+      if (existing) existing.polarity = wanted;
+      else understanding.qualities.push({ id: mention.id, polarity: wanted });
+      if (comparative || polarity === 'soften' || words[mention.start - 1]?.norm === 'more') adjusts = true;
+      else ownContent = true;
+      if (wanted === 'less') removeFromQuery.push(range);
+    }
+  }
+  // The most specific audience wins: "my nephew, he is seven" is young-kids, not also kids.
+  const specific = mentions
+    .filter((mention) => mention.kind === 'concept' && mention.fromAge)
+    .map((mention) => (mention.kind === 'concept' ? mention.id : ''));
+  if (
+    understanding.audiences.includes('kids') &&
+    !specific.includes('kids') &&
+    understanding.audiences.some((id) => id === 'young-kids' || id === 'teens')
+  )
+    understanding.audiences = understanding.audiences.filter((id) => id !== 'kids');
+  constraints.genres = constraints.genres.filter((genre) => !constraints.excludeGenres.includes(genre));
+  preferences.genres = preferences.genres.filter(
+    (genre) => !constraints.excludeGenres.includes(genre) && !constraints.genres.includes(genre),
+  );
+  preferences.people = preferences.people.filter(
+    (person) => !constraints.excludePeople.includes(person) && !constraints.people.includes(person),
+  );
+
+  // 3. Years: limits, a direction, or "any year".
+  // A limit under a relaxing cue lifts the years instead: "doesn't have to be 80s", "not limit it to the 90s".
+  const years = readYears(analysis, words, context.currentYear);
+  const yearWords = new Set<number>([...titleWords]);
+  const stated = years.spans.filter((span) => !titleWords.has(span.start));
+  const kept = stated.filter((span) => {
+    const polarity = polarityOf(lookup, span);
+    if (polarity === 'relax' || polarity === 'unrequire' || polarity === 'drop') {
+      relax.years = true;
+      return false;
+    }
+    return true;
+  });
+  for (const span of stated) {
+    for (let index = span.start; index < span.end; index++) yearWords.add(index);
+    removeFromQuery.push(charRange(span.start, span.end));
+  }
+  // A message that lifts a year limit sets none: "seen the 90s ones, let's not limit it to the 90s".
+  const limits = combineYears(relax.years ? [] : kept);
+  constraints.yearFrom = limits.yearFrom;
+  constraints.yearTo = limits.yearTo;
+  if (kept.length > 0 && !relax.years) ownContent = true;
+  for (const cue of scopeCues) {
+    if (cue.type === 'anyYear') relax.years = true;
+    if (cue.type === 'anyGenre') relax.genres = true;
+    if (cue.type === 'anyYear' || cue.type === 'anyGenre') {
+      removeFromQuery.push(charRange(cue.start, cue.end));
+      adjusts = true;
+    }
+  }
+  if (relax.years && constraints.yearFrom === null && constraints.yearTo === null) {
+    // "Older ones are fine": the relaxation, not a direction.
+  } else {
+    // "It's a classic" praises a title; "a classic" asks for an old film.
+    const praise = (span: [number, number]) =>
+      ['its', "it's", 's', "'s", 'is', 'was', 'a'].includes(words[span[0] - 1]?.norm ?? '') &&
+      ['its', "it's", 's', "'s", 'is', 'was'].includes(
+        words[span[0] - (words[span[0] - 1]?.norm === 'a' ? 2 : 1)]?.norm ?? '',
+      );
+    const older = [
+      ...findPhrases(words, olderMatcher, yearWords).filter((span) => !praise(span)),
+      ...beforeGenre(words, mentions, ['old', 'classic', 'vintage']),
+    ];
+    const newer = [
+      ...findPhrases(words, newerMatcher, yearWords),
+      ...beforeGenre(words, mentions, ['new', 'recent', 'modern']),
+    ];
+    const direction = older.length > newer.length ? 'older' : newer.length > older.length ? 'newer' : null;
+    if (
+      direction &&
+      constraints.yearFrom === null &&
+      constraints.yearTo === null &&
+      !negatedDirection(words, [...older, ...newer])
+    ) {
+      understanding.yearDirection = direction;
+      adjusts = true;
+    }
+    for (const [start, end] of [...older, ...newer]) removeFromQuery.push(charRange(start, end));
+  }
+
+  // 4. The shown list: references, verdicts, a rejection.
+  const shownList = readShownList(analysis, words, lastShown.length, mentions, tasteCues, scopeCues);
+  understanding.referencedPosition =
+    shownList.referencedPosition ?? describedPosition(words, lastShown, vocabulary);
+  understanding.shownFeedback = shownList.feedback;
+  const referenceWords = new Set<number>();
+  for (const reference of shownList.references) {
+    removeFromQuery.push(charRange(reference.start, reference.end));
+    for (let index = reference.start; index < reference.end; index++) referenceWords.add(index);
+  }
+  if (lastShown.length > 0 && shownList.references.length === 0) {
+    understanding.shownFeedback = pronounFeedback(
+      words,
+      tasteCues,
+      lastShown.length,
+      understanding.mentionedTitles.length > 0,
+    );
+  }
+  const rejected = cues.find(cues.rejectShown, words, (index) => inMention.has(index));
+  const asksLikeIt = /\blike (it|that|this|them|those|these)\b/i.test(text);
+  if (
+    lastShown.length > 0 &&
+    rejected.length > 0 &&
+    shownList.references.length === 0 &&
+    understanding.referencedPosition === null &&
+    !asksLikeIt
+  ) {
+    understanding.rejectsShown = true;
+    understanding.shownFeedback = understanding.shownFeedback.filter(
+      (entry) => entry.sentiment !== 'disliked',
+    );
+    for (const cue of rejected) removeFromQuery.push(charRange(cue.start, cue.end));
+  }
+
+  // 5. Quantity.
+  const quantity = readQuantity(words, new Set([...yearWords, ...inMention, ...referenceWords]));
+  if (quantity) {
+    understanding.quantity = quantity.value;
+    removeFromQuery.push(charRange(quantity.span[0], quantity.span[1]));
+  }
+
+  // 6. Titles that look like titles but are not in the catalog.
+  const covered = mentions.map((mention) => {
+    const [start, end] = charRange(mention.start, mention.end);
+    return { start, end };
+  });
+  for (const title of unresolvedTitles(text, covered, () => false)) {
+    understanding.mentionedTitles.push({ title, sentiment: 'neutral' });
+    ownContent = true;
+  }
+
+  // 7. The topic words: what is left once titles, constraints and scaffolding are taken out.
+  for (const cue of scopeCues) if (cue.type !== 'more') removeFromQuery.push(charRange(cue.start, cue.end));
+  const query = cleanQuery(without(text, removeFromQuery));
+  if (topicWords(query) >= 2) ownContent = true;
+  understanding.queries = query.length > 2 ? [query] : [];
+  const liked = new Set(
+    understanding.mentionedTitles.filter((title) => title.sentiment === 'liked').map((title) => title.title),
+  );
+  const likedGenres = [
+    ...new Set(
+      mentions.flatMap((mention) =>
+        mention.kind === 'title'
+          ? mention.title.items
+              .filter((item) => liked.has(titleWithYear(item)))
+              .flatMap((item) => item.genres)
+          : [],
+      ),
+    ),
+  ];
+  return {
+    understanding,
+    analysis,
+    ownContent,
+    adjusts,
+    query,
+    mentions,
+    qualityWords,
+    statement: isTasteStatement(text),
+    likedGenres,
+  };
+}
+
+const describing = /^(about|with|where|that|set|starring|featuring|in|from)$/;
+
+/**
+ * "More like the one about the climber": the shown item whose title, description or people share the
+ * most words with what follows "the one about…", when one item clearly does.
+ */
+function describedPosition(
+  words: Word[],
+  shown: CatalogItem[],
+  vocabulary: CatalogVocabulary,
+): number | null {
+  if (shown.length === 0) return null;
+  for (let index = 0; index + 2 < words.length; index++) {
+    const [the, one, link] = [words[index]!.norm, words[index + 1]!.norm, words[index + 2]!.norm];
+    if (the !== 'the' || !['one', 'movie', 'film'].includes(one) || !describing.test(link)) continue;
+    const wanted = new Set(
+      words
+        .slice(index + 3, index + 10)
+        .map((word) => word.lemma)
+        .filter((word) => word.length >= 4 && !isStopword(word)),
+    );
+    if (wanted.size === 0) return null;
+    const scores = shown.map((item) => {
+      const text = new Set(
+        tokenize(
+          `${item.title} ${item.people.join(' ')} ${item.genres.join(' ')} ${itemDescription(item, vocabulary.catalog)}`,
+        ),
+      );
+      let score = 0;
+      for (const word of wanted)
+        if ([...text].some((other) => other.startsWith(word.slice(0, 5)))) score += 1;
+      return score;
+    });
+    const best = Math.max(...scores);
+    if (best > 0 && scores.filter((score) => score === best).length === 1) return scores.indexOf(best) + 1;
+    return null;
+  }
+  return null;
+}
+
+/** Words of a query that say something about the topic (no stopwords or request scaffolding). */
+export function topicWords(query: string): number {
+  return tokenize(query).filter((word) => word.length > 3).length;
+}
+
+/** "Funnier", "scarier", "darker": a comparative adjective asks for more of the same request. */
+function isComparative(analysis: Analysis, words: Word[], index: number): boolean {
+  const word = words[index]!;
+  const token = analysis.tokens[word.token]!;
+  return (
+    word.norm !== word.lemma && /(?:er|ier)$/.test(word.norm) && (token.pos === 'ADJ' || token.pos === 'ADV')
+  );
+}
+
+/** A weak term names a concept when it qualifies a film: "a long movie", "something light". */
+function weakTermInContext(words: Word[], mention: Mention): boolean {
+  const next = words[mention.end]?.norm ?? '';
+  const previous = words[mention.start - 1]?.norm ?? '';
+  return (
+    [
+      'movie',
+      'movies',
+      'film',
+      'films',
+      'one',
+      'ones',
+      'watch',
+      'flick',
+      'stuff',
+      'something',
+      'comedy',
+      'drama',
+    ].includes(next) || ['something', 'anything', 'keep', 'nice', 'pretty', 'bit', 'and'].includes(previous)
+  );
+}
+
+/** "Old musicals", "recent thrillers": an era word right before a genre. */
+function beforeGenre(words: Word[], mentions: Mention[], eraWords: string[]): [number, number][] {
+  return mentions.flatMap((mention) => {
+    const previous = words[mention.start - 1];
+    return mention.kind === 'genre' && previous && eraWords.includes(previous.norm)
+      ? [[mention.start - 1, mention.start] as [number, number]]
+      : [];
+  });
+}
+
+function negatedDirection(words: Word[], spans: [number, number][]): boolean {
+  return spans.some(
+    ([start]) =>
+      ['not', 'no', 'nothing'].includes(words[start - 1]?.norm ?? '') && words[start]?.norm !== 'not',
+  );
+}
+
+const pluralObjects = new Set(['them', 'those', 'these', 'both', 'em', 'every', 'each']);
+const singleObjects = new Set(['it', 'that', 'this']);
+
+const rank = (type: TasteCue) => (type === 'liked' || type === 'disliked' ? 0 : 1);
+
+/** "Seen them all", "loved it", "those look great": a verdict on the shown list without a position. */
+function pronounFeedback(
+  words: Word[],
+  tasteCues: Cue<TasteCue>[],
+  shownCount: number,
+  namesTitles: boolean,
+): Understanding['shownFeedback'] {
+  if (namesTitles) return [];
+  // A liking or dislike beats "seen": "seen em all, loved em all", "seen it, never again".
+  const ordered = [...tasteCues].sort((left, right) => rank(left.type) - rank(right.type));
+  for (const cue of ordered) {
+    if (cue.type === 'unseen') return [];
+    if (cue.type === 'anchor') continue;
+    if (['fine', 'ok', 'okay', 'alright', 'cool', 'nice', 'perfect'].includes(words[cue.start]!.norm))
+      continue;
+    // The pronoun is the verdict's object ("seen them all") or its subject ("those look great").
+    const object = (words[cue.end]?.barrier ? [] : words.slice(cue.end, cue.end + 4)).map(
+      (word) => word.norm,
+    );
+    const subject = words.slice(Math.max(0, cue.start - 3), cue.start).map((word) => word.norm);
+    const near = [...object, ...subject];
+    const plural = near.some((word) => pluralObjects.has(word)) || object[0] === 'all';
+    const single = near.some((word) => singleObjects.has(word));
+    if (!plural && !single) continue;
+    if (single && !plural && shownCount !== 1) continue;
+    const sentiment = cue.type === 'liked' ? 'liked' : cue.type === 'disliked' ? 'disliked' : 'seen';
+    return Array.from({ length: shownCount }, (_, index) => ({ position: index + 1, sentiment }));
+  }
+  return [];
+}

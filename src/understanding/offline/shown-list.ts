@@ -1,0 +1,419 @@
+import type { Analysis, Word } from '../../nlp/index.js';
+import type { Understanding } from '../understanding-schema.js';
+import { clauseBreak, type Cue, type ScopeCue, type TasteCue } from './cues.js';
+import { numberValue, type Mention } from './mentions.js';
+
+/** A reference to positions of the shown list, over words [start, end). */
+export interface ShownReference {
+  positions: number[];
+  start: number;
+  end: number;
+}
+
+export interface ShownListReading {
+  references: ShownReference[];
+  feedback: Understanding['shownFeedback'];
+  /** The position the message points at to ask about it or for more like it. */
+  referencedPosition: number | null;
+}
+
+const ordinals: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+  sixth: 6,
+  '6th': 6,
+  seventh: 7,
+  '7th': 7,
+  eighth: 8,
+  '8th': 8,
+  ninth: 9,
+  '9th': 9,
+  tenth: 10,
+  '10th': 10,
+};
+const notAfterOrdinal = new Set([
+  'time',
+  'times',
+  'date',
+  'half',
+  'place',
+  'season',
+  'episode',
+  'night',
+  'week',
+  'weekend',
+  'year',
+  'month',
+  'summer',
+  'winter',
+  'of',
+  'thing',
+  'things',
+  'day',
+  'minutes',
+  'hour',
+  'act',
+  'movie i',
+  'step',
+  'sight',
+  'person',
+  'people',
+  'guy',
+  'girl',
+  'man',
+  'woman',
+  'to',
+  'few',
+  'couple',
+  'part',
+  'installment',
+]);
+const pointerWords = new Set(['#', 'number', 'no', 'no.', 'option', 'item', 'pick', 'nr', 'num']);
+const nounAfterNumber = new Set([
+  'movie',
+  'movies',
+  'film',
+  'films',
+  'years',
+  'year',
+  'stars',
+  'star',
+  'times',
+  'hours',
+  'hour',
+  'minutes',
+  'min',
+  'mins',
+  'episodes',
+  'seasons',
+  'kids',
+  'people',
+  'of',
+  'more',
+  'suggestions',
+  'picks',
+  'options',
+  'days',
+  'weeks',
+  'yr',
+  'yrs',
+  'yo',
+  'ideas',
+  'titles',
+  'things',
+  'recommendations',
+  'others',
+]);
+const rest = new Set(['others', 'rest', 'remaining']);
+const yes = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'definitely', 'absolutely']);
+const no = new Set(['no', 'nope', 'nah', 'pass', 'skip', 'meh', 'nay', 'never']);
+const neighbour =
+  /\b(more like|similar|something like|anything like|same as|like (the|that|this|#|number)|in the vein|along the lines|closer to|vibes?|style of|but (newer|older|funnier|darker|shorter|with|without|from|after|before|more|less))\b/;
+const question =
+  /\?|^\s*(and )?(why|what|whats|who|whos|when|where|how|is|was|does|did|tell me|can you tell|explain)\b/;
+
+/** Positions a message points at: "the second one", "#3", "the last one", "1 and 3", "the first two", "the middle ones", "the others". */
+export function shownReferences(
+  analysis: Analysis,
+  words: Word[],
+  shownCount: number,
+  mentions: Mention[],
+  quantitySpan?: [number, number],
+): ShownReference[] {
+  if (shownCount === 0) return [];
+  const out: ShownReference[] = [];
+  const titleAt = (index: number) =>
+    mentions.some(
+      (mention) => mention.kind === 'title' && mention.start >= index && mention.start <= index + 2,
+    );
+  const valid = (position: number) => position >= 1 && position <= shownCount;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!.norm;
+    const next = words[index + 1]?.norm ?? '';
+    const previous = words[index - 1]?.norm ?? '';
+    if (quantitySpan && index >= quantitySpan[0] && index < quantitySpan[1]) continue;
+    let positions: number[] | undefined;
+    let end = index + 1;
+    const count = numberValue(words[index + 1]);
+    if ((word === 'top' || word === 'bottom') && ['one', 'pick', 'movie', 'film'].includes(next)) {
+      positions = [word === 'top' ? 1 : shownCount];
+      end = index + 2;
+    } else if (
+      ordinals[word] !== undefined ||
+      word === 'last' ||
+      word === 'final' ||
+      word === 'penultimate' ||
+      word === 'middle'
+    ) {
+      if (
+        notAfterOrdinal.has(next) ||
+        titleAt(index + 1) ||
+        (word === 'first' && (previous === 'at' || next === 'of'))
+      )
+        continue;
+      if (
+        word === 'last' &&
+        (previous === 'at' ||
+          (!['the', 'that', 'this', 'and', 'n', '&', 'or'].includes(previous) &&
+            !['one', 'two', 'three', 'movie', 'film', 'pick', 'suggestion'].includes(next)))
+      )
+        continue;
+      if (word === 'middle') {
+        // "The middle one" is the centre of an odd list; "the middle ones" everything between the ends.
+        positions =
+          shownCount < 3
+            ? []
+            : next === 'one' && shownCount % 2 === 1
+              ? [(shownCount + 1) / 2]
+              : range(2, shownCount - 1);
+      } else if (
+        (word === 'first' || word === 'last') &&
+        count !== undefined &&
+        count > 1 &&
+        count < shownCount
+      ) {
+        positions = word === 'first' ? range(1, count) : range(shownCount - count + 1, shownCount);
+        end = index + 2;
+      } else if (word === 'second' && next === 'to' && words[index + 2]?.norm === 'last') {
+        positions = [shownCount - 1];
+        end = index + 3;
+      } else {
+        positions = [
+          word === 'last' || word === 'final'
+            ? shownCount
+            : word === 'penultimate'
+              ? shownCount - 1
+              : ordinals[word]!,
+        ];
+      }
+      if (
+        ['one', 'ones', 'movie', 'film', 'pick', 'suggestion', 'title', 'option'].includes(
+          words[end]?.norm ?? '',
+        )
+      )
+        end += 1;
+    } else if (
+      pointerWords.has(word) &&
+      numberValue(words[index + 1]) !== undefined &&
+      (word !== 'no' || /^\d+$/.test(next))
+    ) {
+      positions = [numberValue(words[index + 1])!];
+      end = index + 2;
+    } else if (/^#?\d{1,2}$/.test(word) && previous !== 'top') {
+      // A bare number is a position when it sits next to another position or a verdict: "2 and 4 ive seen".
+      const value = Number(word.replace('#', ''));
+      if (nounAfterNumber.has(next) || analysis.tokens[words[index]!.token - 1]?.text === '#') {
+        if (analysis.tokens[words[index]!.token - 1]?.text !== '#') continue;
+      }
+      positions = [value];
+    } else if (rest.has(word) && ['the', 'other'].includes(previous)) {
+      positions = [];
+      end = index + 1;
+      out.push({ positions: [-1], start: index - 1, end });
+      continue;
+    }
+    if (!positions) continue;
+    const kept = positions.filter(valid);
+    if (kept.length === 0) continue;
+    out.push({ positions: kept, start: index, end });
+    index = end - 1;
+  }
+  // Bare numbers count only in company: beside another reference, a list word or a verdict.
+  const filtered = out.filter((reference) => {
+    const word = words[reference.start]!.norm;
+    if (!/^\d{1,2}$/.test(word)) return true;
+    if (analysis.tokens[words[reference.start]!.token - 1]?.text === '#') return true;
+    if (
+      [
+        'give',
+        'me',
+        'show',
+        'top',
+        'like',
+        'about',
+        'maybe',
+        'just',
+        'only',
+        'another',
+        'need',
+        'want',
+      ].includes(words[reference.start - 1]?.norm ?? '')
+    )
+      return false;
+    return out.filter((other) => other !== reference).length > 0;
+  });
+  // "The others": every position no other reference names.
+  const named = new Set(
+    filtered.flatMap((reference) => reference.positions).filter((position) => position > 0),
+  );
+  for (const reference of filtered) {
+    if (reference.positions[0] === -1)
+      reference.positions = range(1, shownCount).filter((position) => !named.has(position));
+  }
+  return filtered.filter((reference) => reference.positions.length > 0);
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let value = from; value <= to; value++) out.push(value);
+  return out;
+}
+
+/**
+ * What the user says about the positions they point at: "loved the first, seen the third", "first
+ * one yes, second one no", "2 and 4 ive seen, 1 looks great", "not into the middle ones". Each
+ * reference takes the nearest verdict before it (up to a comma or the previous reference), else the
+ * first after it (up to the next reference that is not part of a list with it).
+ */
+export function readShownList(
+  analysis: Analysis,
+  words: Word[],
+  shownCount: number,
+  mentions: Mention[],
+  tasteCues: Cue<TasteCue>[],
+  scopeCues: Cue<ScopeCue>[],
+  quantitySpan?: [number, number],
+): ShownListReading {
+  const references = shownReferences(analysis, words, shownCount, mentions, quantitySpan);
+  const tasteAt = new Map<number, TasteCue>();
+  const anchorAt = new Set<number>();
+  // "More like the second one" asks for neighbours: no verdict on the item.
+  for (const cue of tasteCues) {
+    for (let index = cue.start; index < cue.end; index++) {
+      if (cue.type === 'anchor') anchorAt.add(index);
+      else tasteAt.set(index, cue.type);
+    }
+  }
+  const scopeAt = new Map<number, ScopeCue>();
+  for (const cue of scopeCues)
+    for (let index = cue.start; index < cue.end; index++) scopeAt.set(index, cue.type);
+  const verdictAt = (index: number): TasteCue | undefined => {
+    const taste = tasteAt.get(index);
+    if (taste) return taste;
+    const word = words[index]!.norm;
+    if (yes.has(word)) return 'liked';
+    if (no.has(word)) return 'disliked';
+    const scope = scopeAt.get(index);
+    if (scope === 'exclude') return 'disliked';
+    if (scope === 'soften' && word === 'too') return 'disliked';
+    return undefined;
+  };
+  /** The strongest verdict in words [from, to): a liking or dislike beats "seen" ("seen them, loved them"). */
+  const strongest = (from: number, to: number): TasteCue | undefined => {
+    let found: TasteCue | undefined;
+    for (let index = Math.max(0, from); index < Math.min(words.length, to); index++) {
+      const cue = verdictAt(index);
+      if (cue === 'liked' || cue === 'disliked') return cue;
+      found ??= cue;
+    }
+    return found;
+  };
+  const verdicts: (TasteCue | undefined)[] = references.map((reference, order) => {
+    // Pointed at to ask for neighbours ("similar to the 2nd"): no verdict.
+    if (anchorAt.has(reference.start - 1) || anchorAt.has(reference.start - 2)) return undefined;
+    const previousEnd = references[order - 1]?.end ?? 0;
+    for (let index = reference.start - 1; index >= previousEnd; index--) {
+      if (clauseBreak(analysis, words, index) || words[index + 1]!.barrier) break;
+      const verdict = verdictAt(index);
+      if (verdict) return verdict;
+    }
+    let found: TasteCue | undefined;
+    for (let index = reference.end; index < words.length; index++) {
+      if (clauseBreak(analysis, words, index - 1)) break;
+      const next = references.find((other) => other.start === index);
+      if (next) {
+        const joined = words
+          .slice(reference.end, index)
+          .every((word) => ['and', 'or', 'n', '&', 'the'].includes(word.norm));
+        if (!joined || found) break;
+        index = next.end - 1;
+        continue;
+      }
+      if (words[index]!.barrier && found && found !== 'seen') break;
+      const cue = verdictAt(index);
+      if (cue === 'liked' || cue === 'disliked') return cue;
+      if (cue && !found) found = cue;
+    }
+    return found;
+  });
+  // A reference joined to the previous one by "and" shares its verdict: "the first two and the last one".
+  verdicts.forEach((verdict, order) => {
+    const previous = references[order - 1];
+    if (verdict || !previous) return;
+    const between = words.slice(previous.end, references[order]!.start);
+    if (
+      between.length > 0 &&
+      between.every((word) => ['and', 'or', 'n', '&', 'the', ','].includes(word.norm))
+    )
+      verdicts[order] = verdicts[order - 1];
+  });
+  // "Both great", "they're all great", "loved em all" after the references: a verdict on each of them.
+  const last = references[references.length - 1];
+  if (last) {
+    const collective = strongest(last.end, words.length);
+    const together = words
+      .slice(last.end)
+      .some((word) => ['both', 'all', 'them', 'em', 'each'].includes(word.norm));
+    if (together && (collective === 'liked' || collective === 'disliked'))
+      references.forEach((_, order) => {
+        if (verdicts[order] !== 'disliked') verdicts[order] = collective;
+      });
+  }
+  const feedback: Understanding['shownFeedback'] = [];
+  const add = (position: number, verdict: TasteCue) => {
+    if (verdict === 'unseen' || verdict === 'anchor' || feedback.some((entry) => entry.position === position))
+      return;
+    feedback.push({
+      position,
+      sentiment: verdict === 'liked' ? 'liked' : verdict === 'disliked' ? 'disliked' : 'seen',
+    });
+  };
+  // "All of them except the 3rd, seen", "all good except number 2": the verdict of the rest.
+  const allBut = words.findIndex(
+    (word, index) =>
+      word.norm === 'all' &&
+      ['except', 'but', 'besides', 'apart'].some((cue) =>
+        words.slice(index + 1, index + 4).some((near) => near.norm === cue),
+      ),
+  );
+  if (allBut >= 0 && references.length > 0 && references.every((reference) => reference.start > allBut)) {
+    const verdict = strongest(0, words.length);
+    const excepted = new Set(references.flatMap((reference) => reference.positions));
+    if (verdict)
+      for (let position = 1; position <= shownCount; position++)
+        if (!excepted.has(position)) add(position, verdict);
+    references.forEach((reference, order) => {
+      const own = verdicts[order];
+      if (own && own !== verdict) for (const position of reference.positions) add(position, own);
+    });
+  } else {
+    references.forEach((reference, order) => {
+      let verdict = verdicts[order];
+      if (!verdict) return;
+      if (verdict === 'liked' && analysis.tokens[words[reference.start]!.token]!.negated)
+        verdict = 'disliked';
+      for (const position of reference.positions) add(position, verdict);
+    });
+  }
+  const text = analysis.text.toLowerCase();
+  const asks = neighbour.test(text) || question.test(text);
+  // The item asked about is the one nearest before "more like that", else the first named.
+  const neighbourAt = words.findIndex(
+    (word, index) => word.norm === 'like' && ['that', 'this', 'it'].includes(words[index + 1]?.norm ?? ''),
+  );
+  const pointed =
+    neighbourAt >= 0
+      ? [...references].reverse().find((reference) => reference.end <= neighbourAt)
+      : undefined;
+  const first = pointed ?? references[0];
+  const referencedPosition = asks && first ? first.positions[0]! : null;
+  return { references, feedback, referencedPosition };
+}
