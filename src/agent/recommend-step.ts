@@ -135,7 +135,8 @@ export async function recommendStep(
   // up with other films; with fewer, the others fill the list.
   const named = new Set(soft.namedGenres.map((genre) => foldText(genre)));
   const ofNamedGenre = (item: CatalogItem) => item.genres.some((genre) => named.has(foldText(genre)));
-  const left = named.size > 0 ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length : count;
+  const left =
+    named.size > 0 ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length : count;
   const shown = left < count && left >= Math.min(3, count) ? left : count;
   const picksOf = (order: Candidate[]) =>
     shown < count

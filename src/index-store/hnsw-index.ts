@@ -1,3 +1,4 @@
+import { topK } from '../lexical/top-k.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
@@ -106,6 +107,33 @@ export class HnswIndex {
       if (!accept || accept(position)) order.push(position);
     order.sort((left, right) => scores[right]! - scores[left]!);
     return order.slice(0, k).map((position) => ({ position, similarity: scores[position]! }));
+  }
+
+  /**
+   * Exact top-`k` among the given positions only: for a filter that few items pass, where a
+   * filtered HNSW search walks most of the graph to find `k` accepted points.
+   */
+  searchAmong(
+    vector: number[],
+    k: number,
+    positions: Uint32Array,
+    scratch: { scores: Float32Array; slots: Uint32Array },
+  ): VectorHit[] {
+    const { scores, slots: identity } = scratch;
+    const { dimensions, vectors } = this;
+    let norm = 0;
+    for (const value of vector) norm += value * value;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let slot = 0; slot < positions.length; slot++) {
+      const base = positions[slot]! * dimensions;
+      let dot = 0;
+      for (let dimension = 0; dimension < dimensions; dimension++)
+        dot += vectors[base + dimension]! * vector[dimension]!;
+      scores[slot] = dot * scale;
+    }
+    // `identity` holds 0, 1, 2…: the slots of `positions`, ranked by their scores.
+    const slots = topK(identity, positions.length, (slot) => scores[slot]!, k);
+    return slots.map((slot) => ({ position: positions[slot]!, similarity: scores[slot]! }));
   }
 
   /** The stored vector of a catalog position. */

@@ -19,11 +19,23 @@ function folded(values: string[] | undefined): string[] | undefined {
   return values && values.length > 0 ? values.map((value) => foldText(value).trim()) : undefined;
 }
 
-function namesMatch(people: string[], wanted: string[]): boolean {
-  return people.some((person) => {
-    const name = foldText(person);
-    return wanted.some((want) => ` ${name} `.includes(` ${want} `));
-  });
+/** Folded genres and " name " forms of an item, computed once per item. */
+const foldedFields = new WeakMap<CatalogItem, { genres: string[]; people: string[] }>();
+
+function folds(item: CatalogItem): { genres: string[]; people: string[] } {
+  let entry = foldedFields.get(item);
+  if (!entry) {
+    entry = {
+      genres: item.genres.map((genre) => foldText(genre)),
+      people: item.people.map((person) => ` ${foldText(person)} `),
+    };
+    foldedFields.set(item, entry);
+  }
+  return entry;
+}
+
+function namesMatch(item: CatalogItem, wanted: string[]): boolean {
+  return folds(item).people.some((name) => wanted.some((want) => name.includes(` ${want} `)));
 }
 
 /** Compiles filters into a predicate over items. Items without a year fail a year filter. */
@@ -41,10 +53,10 @@ export function compileFilters(
     if (excluded.has(item.id)) return false;
     if (yearFrom !== undefined && (item.year === undefined || item.year < yearFrom)) return false;
     if (yearTo !== undefined && (item.year === undefined || item.year > yearTo)) return false;
-    if (genres && !item.genres.some((genre) => genres.includes(foldText(genre)))) return false;
-    if (excludeGenres && item.genres.some((genre) => excludeGenres.includes(foldText(genre)))) return false;
-    if (people && !namesMatch(item.people, people)) return false;
-    if (excludePeople && namesMatch(item.people, excludePeople)) return false;
+    if (genres && !folds(item).genres.some((genre) => genres.includes(genre))) return false;
+    if (excludeGenres && folds(item).genres.some((genre) => excludeGenres.includes(genre))) return false;
+    if (people && !namesMatch(item, people)) return false;
+    if (excludePeople && namesMatch(item, excludePeople)) return false;
     return true;
   };
 }

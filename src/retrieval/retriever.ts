@@ -93,6 +93,8 @@ export class Retriever {
   private readonly queryCache = new Map<string, number[]>();
   private readonly facets: FacetLists;
   private readonly collaborative: CollaborativeLists | undefined;
+  /** Scratch for exact scans over a filtered subset (no allocation per query). */
+  private readonly scan: { scores: Float32Array; slots: Uint32Array; allowed: Uint32Array };
 
   constructor(
     readonly components: RetrievalComponents,
@@ -102,6 +104,40 @@ export class Retriever {
     this.positionOf = new Map(catalog.items.map((item, position) => [item.id, position]));
     this.facets = new FacetLists(catalog, (id) => this.popularity(id));
     this.collaborative = cooccurrence ? new CollaborativeLists(cooccurrence, weights) : undefined;
+    const size = catalog.items.length;
+    this.scan = {
+      scores: new Float32Array(size),
+      slots: Uint32Array.from({ length: size }, (_, index) => index),
+      allowed: new Uint32Array(size),
+    };
+  }
+
+  /**
+   * How vector searches honour a request's filters, from the share of the catalog they let through
+   * (counted once per request): a filter few items pass scans those exactly; one most items pass
+   * ("no horror") searches unfiltered a little deeper and drops the rest afterwards; in between, the
+   * filter goes into the HNSW search. Excluded ids alone are always dropped afterwards.
+   */
+  private filterPlan(
+    filters: RetrieveRequest['filters'],
+    accept: (position: number) => boolean,
+  ): { subset?: Uint32Array; passRate: number; inSearch: boolean } {
+    const limiting =
+      filters !== undefined &&
+      (filters.yearFrom !== undefined ||
+        filters.yearTo !== undefined ||
+        (filters.genres?.length ?? 0) > 0 ||
+        (filters.people?.length ?? 0) > 0 ||
+        (filters.excludeGenres?.length ?? 0) > 0 ||
+        (filters.excludePeople?.length ?? 0) > 0);
+    if (!limiting) return { passRate: 1, inSearch: false };
+    const size = this.components.catalog.items.length;
+    let count = 0;
+    for (let position = 0; position < size; position++)
+      if (accept(position)) this.scan.allowed[count++] = position;
+    const passRate = count / Math.max(1, size);
+    if (passRate <= 0.2) return { subset: this.scan.allowed.subarray(0, count), passRate, inSearch: false };
+    return { passRate, inSearch: passRate < 0.6 };
   }
 
   get catalog(): Catalog {
@@ -171,11 +207,12 @@ export class Retriever {
     accept?: (position: number) => boolean,
     hardFilters = accept !== undefined,
     excludedCount = 0,
+    plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
   ): string[] {
     const position = this.positionOf.get(id);
     if (position === undefined) return [];
     const vector = this.components.vectors.vectorAt(position);
-    return this.vectorSearch(vector, k + 1, accept, hardFilters, excludedCount)
+    return this.vectorSearch(vector, k + 1, accept, hardFilters, excludedCount, plan)
       .filter((other) => other !== id)
       .slice(0, k);
   }
@@ -190,12 +227,17 @@ export class Retriever {
     accept: ((position: number) => boolean) | undefined,
     hardFilters: boolean,
     excludedCount: number,
+    plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
   ): string[] {
     const { vectors, catalog } = this.components;
-    const hits =
-      hardFilters || !accept
-        ? vectors.search(vector, k, accept)
-        : vectors.search(vector, k + excludedCount).filter((hit) => accept(hit.position));
+    const deeper = Math.ceil((k + excludedCount) / Math.max(plan?.passRate ?? 1, 0.05)) + 10;
+    const hits = plan?.subset
+      ? vectors.searchAmong(vector, k, plan.subset, this.scan)
+      : !accept
+        ? vectors.search(vector, k)
+        : (plan ? plan.inSearch : hardFilters)
+          ? vectors.search(vector, k, accept)
+          : vectors.search(vector, plan ? deeper : k + excludedCount).filter((hit) => accept(hit.position));
     return hits.slice(0, k).map((hit) => catalog.items[hit.position]!.id);
   }
 
@@ -299,12 +341,13 @@ export class Retriever {
     const depth = Math.max(weights.depth, k);
     const lists: RankedList[] = [];
     const cleanQueries = queries.map((query) => query.trim()).filter(Boolean);
+    const plan = this.filterPlan(filters, acceptPosition);
 
     const queryVectors = await this.embedQueries(cleanQueries, signal);
     queryVectors.forEach((vector, index) => {
       // A query with no known words embeds to zero and would return arbitrary items.
       if (vector.every((value) => value === 0)) return;
-      const ids = this.vectorSearch(vector, depth, acceptPosition, hardFilters, excluded.size);
+      const ids = this.vectorSearch(vector, depth, acceptPosition, hardFilters, excluded.size, plan);
       lists.push({ source: 'dense', ids, weight: weights.dense / Math.sqrt(index + 1) });
     });
     cleanQueries.forEach((query, index) => {
@@ -321,7 +364,14 @@ export class Retriever {
         source: 'content',
         ids:
           index < maxContentSeeds
-            ? this.contentNeighbours(id, weights.contentDepth, acceptPosition, hardFilters, excluded.size)
+            ? this.contentNeighbours(
+                id,
+                weights.contentDepth,
+                acceptPosition,
+                hardFilters,
+                excluded.size,
+                plan,
+              )
             : [],
         weight: weights.content * decay,
       });
@@ -369,7 +419,7 @@ export class Retriever {
     for (const id of dislikedIds) {
       lists.push({
         source: 'disliked',
-        ids: this.contentNeighbours(id, 20, acceptPosition, hardFilters, excluded.size),
+        ids: this.contentNeighbours(id, 20, acceptPosition, hardFilters, excluded.size, plan),
         weight: weights.disliked,
       });
     }
