@@ -12,7 +12,7 @@ import { createOfflineReader } from '../../understanding/offline/index.js';
 import { openFromOptions } from '../open-from-options.js';
 import { projectRoot } from '../paths.js';
 
-const splits = ['test', 'train', 'all'] as const;
+const splits = ['test', 'train', 'dev', 'all'] as const;
 
 function percent(tally: Tally): string {
   return `${((100 * tally.right) / Math.max(1, tally.total)).toFixed(1).padStart(5)}%`;
@@ -61,7 +61,11 @@ export function registerEvalUnderstandingCommand(program: Command, config: () =>
     .description(
       'score the offline reader on the labelled understanding benchmark (per phenomenon and field)',
     )
-    .option('--split <split>', `test (report here), train (develop here) or all`, 'test')
+    .option(
+      '--split <split>',
+      `test (report here), train (the intent model learns here), dev (develop here) or all`,
+      'test',
+    )
     .option('--file <jsonl>', 'a benchmark file of your own instead (same format)')
     .option('--failures', 'list every utterance that is not fully right, with the fields that differ')
     .option('--json', 'print the whole report as JSON')
@@ -70,7 +74,7 @@ export function registerEvalUnderstandingCommand(program: Command, config: () =>
     .option('--intent <reader>', 'model (the trained classifier, default) or rules', 'model')
     .addHelpText(
       'after',
-      '\nThe benchmark is test/fixtures/understanding/{test,train}.jsonl over the bundled demo catalog; its\nREADME is the labelling guide. A field left out of a label must be empty, so extra constraints count as wrong.',
+      '\nThe benchmark is test/fixtures/understanding/{test,train,dev}.jsonl over the bundled demo catalog; its\nREADME is the labelling guide. A field left out of a label must be empty, so extra constraints count as wrong.',
     )
     .action(
       async (options: {
@@ -91,7 +95,7 @@ export function registerEvalUnderstandingCommand(program: Command, config: () =>
         const files = options.file
           ? [options.file]
           : options.split === 'all'
-            ? [join(folder, 'train.jsonl'), join(folder, 'test.jsonl')]
+            ? [join(folder, 'train.jsonl'), join(folder, 'dev.jsonl'), join(folder, 'test.jsonl')]
             : [join(folder, `${options.split}.jsonl`)];
         const lines = (await Promise.all(files.map((file) => readBenchmark(file)))).flat();
         const { retriever } = await openFromOptions({ quiet: true }, config());

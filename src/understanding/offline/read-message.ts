@@ -1,18 +1,20 @@
 import type { CatalogItem } from '../../catalog/index.js';
-import { messageWords, PhraseMatcher, type Analysis, type Word } from '../../nlp/index.js';
+import { messageWords, type Analysis, type Word } from '../../nlp/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
-import { itemDescription } from '../../ranking/candidate-cards.js';
-import { isStopword, tokenize } from '../../text/tokenize.js';
+import { tokenize } from '../../text/tokenize.js';
 import { cleanQuery } from '../clean-query.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import { unresolvedTitles } from '../unresolved-titles.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import type { CueMatchers, Cue, TasteCue } from './cues.js';
-import { findMentions, numberValue, type Mention } from './mentions.js';
+import { findMentions, type Mention } from './mentions.js';
 import { isTasteStatement } from './intent.js';
 import { polarityOf, scopeLookup, titleSentiment } from './scope.js';
 import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
+import { readQuantity } from './quantity.js';
+import { describedPosition, pronounFeedback } from './shown-pronouns.js';
+import { readYearDirection } from './year-direction.js';
 
 /** What the reader found in one message, before intent: the delta's fields plus what intent needs. */
 export interface MessageReading {
@@ -39,237 +41,6 @@ export interface ReadContext {
   /** The list shown before this message, in order. */
   lastShown: CatalogItem[];
   currentYear: number;
-}
-
-const olderPhrases = [
-  'older',
-  'older ones',
-  'earlier',
-  'earlier ones',
-  'less recent',
-  'an old',
-  'something old',
-  'old movie',
-  'old movies',
-  'old film',
-  'old films',
-  'old school',
-  'oldie',
-  'oldies',
-  'classic',
-  'classics',
-  'vintage',
-  'black and white',
-  'golden age',
-  'old hollywood',
-  'retro',
-  'back in the day',
-  'not as new',
-  'not so new',
-  'less new',
-  'further back',
-  'go back',
-  'old ones',
-  'old stuff',
-  'old classic',
-  'older stuff',
-];
-const newerPhrases = [
-  'newer',
-  'newer ones',
-  'more recent',
-  'recent',
-  'modern',
-  'new release',
-  'new releases',
-  'latest',
-  'contemporary',
-  'nowadays',
-  'these days',
-  'recently',
-  'newest',
-  'not so old',
-  'not as old',
-  'less old',
-  'new movie',
-  'new movies',
-  'new film',
-  'new films',
-  'new ones',
-  'new stuff',
-  'brand new',
-  'later ones',
-  'something later',
-  'more modern',
-  'up to date',
-  'current',
-  'fresher',
-  'new one',
-  'newer stuff',
-  'came out recently',
-  'just came out',
-  'came out lately',
-  'lately',
-];
-const quantityNouns = new Set([
-  'movie',
-  'movies',
-  'film',
-  'films',
-  'suggestion',
-  'suggestions',
-  'pick',
-  'picks',
-  'recommendation',
-  'recommendations',
-  'option',
-  'options',
-  'title',
-  'titles',
-  'idea',
-  'ideas',
-  'choices',
-  'choice',
-  'flick',
-  'flicks',
-  'comedies',
-  'thrillers',
-  'westerns',
-  'documentaries',
-  'dramas',
-  'musicals',
-  'classics',
-  'cartoons',
-]);
-
-/** A matcher for plain phrases (no lemmas): each word matches a message word's folded form or lemma. */
-function plainMatcher(phrases: string[]): PhraseMatcher<true> {
-  const matcher = new PhraseMatcher<true>();
-  for (const phrase of phrases)
-    matcher.add(
-      phrase.split(' ').map((word) => ({ norm: word, lemma: word })),
-      true,
-    );
-  return matcher;
-}
-
-const olderMatcher = plainMatcher(olderPhrases);
-const newerMatcher = plainMatcher(newerPhrases);
-
-function findPhrases(words: Word[], matcher: PhraseMatcher<true>, taken: Set<number>): [number, number][] {
-  return matcher
-    .match(words, (index) => taken.has(index))
-    .map((match) => [match.start, match.end] as [number, number]);
-}
-
-const timeUnits = new Set([
-  'hours',
-  'hour',
-  'hrs',
-  'hr',
-  'minutes',
-  'minute',
-  'mins',
-  'min',
-  'years',
-  'year',
-  'days',
-  'day',
-  'weeks',
-  'week',
-  'months',
-  'month',
-  'times',
-  'stars',
-  'star',
-  'pm',
-  'am',
-  'seasons',
-  'episodes',
-  'percent',
-]);
-const quantityCues = new Set([
-  'just',
-  'only',
-  'me',
-  'give',
-  'show',
-  'suggest',
-  'recommend',
-  'need',
-  'want',
-  'list',
-  'pick',
-  'another',
-  'exactly',
-  'like',
-  'maybe',
-  'about',
-  'around',
-  'some',
-]);
-
-/** How many items the user asks for: "just one", "a couple", "three films", "give me 10", "a dozen". */
-function readQuantity(
-  words: Word[],
-  taken: Set<number>,
-): { value: number; span: [number, number] } | undefined {
-  for (let index = 0; index < words.length; index++) {
-    if (taken.has(index)) continue;
-    const word = words[index]!.norm;
-    const next = words[index + 1]?.norm ?? '';
-    const afterNext = words[index + 2]?.norm ?? '';
-    const previous = words[index - 1]?.norm ?? '';
-    if (word === 'couple' && (previous === 'a' || next === 'of'))
-      return { value: 2, span: [index - (previous === 'a' ? 1 : 0), index + 1] };
-    // "A few films", "a few more", "a few sci-fi films please" — not "a few friends over".
-    const filmSoon =
-      words.slice(index + 1, index + 4).some((entry) => quantityNouns.has(entry.norm)) ||
-      next === 'more' ||
-      next === '' ||
-      next === 'please';
-    if (word === 'few' && previous === 'a' && filmSoon && !(next === 'more' && timeUnits.has(afterNext)))
-      return { value: 3, span: [index - 1, index + 1] };
-    if (word === 'handful' && previous === 'a') return { value: 5, span: [index - 1, index + 1] };
-    if (word === 'dozen' && (previous === 'a' || previous === 'one'))
-      return { value: 12, span: [index - 1, index + 1] };
-    if (word === 'single' && previous === 'a' && quantityNouns.has(next))
-      return { value: 1, span: [index - 1, index + 2] };
-    const value = numberValue(words[index]);
-    if (value === undefined || value < 1 || value > 50) continue;
-    if (/^(19|20)\d\d$/.test(word) || timeUnits.has(next)) continue;
-    if (
-      [
-        'the',
-        'that',
-        'this',
-        'which',
-        'number',
-        'no',
-        '#',
-        'item',
-        'option',
-        'is',
-        'are',
-        'turning',
-        'aged',
-        'age',
-      ].includes(previous)
-    )
-      continue;
-    const noun =
-      quantityNouns.has(next) ||
-      (quantityNouns.has(afterNext) && !timeUnits.has(afterNext) && /^[a-z-]+$/.test(next));
-    const cue =
-      quantityCues.has(previous) || noun || (value === 1 && next === 'more' && !words[index + 1]!.barrier);
-    if (!cue) continue;
-    if (word === 'one' && !['just', 'only', 'me', 'exactly'].includes(previous) && !quantityNouns.has(next))
-      continue;
-    if (word === 'one' && ['of', 'where', 'that', 'like', 'with', 'for', 'about', 'i', 'you'].includes(next))
-      continue;
-    return { value, span: [index, index + 1] };
-  }
-  return undefined;
 }
 
 /** Removes character ranges from a text. */
@@ -514,31 +285,12 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   if (relax.years && constraints.yearFrom === null && constraints.yearTo === null) {
     // "Older ones are fine": the relaxation, not a direction.
   } else {
-    // "It's a classic" praises a title; "a classic" asks for an old film.
-    const praise = (span: [number, number]) =>
-      ['its', "it's", 's', "'s", 'is', 'was', 'a'].includes(words[span[0] - 1]?.norm ?? '') &&
-      ['its', "it's", 's', "'s", 'is', 'was'].includes(
-        words[span[0] - (words[span[0] - 1]?.norm === 'a' ? 2 : 1)]?.norm ?? '',
-      );
-    const older = [
-      ...findPhrases(words, olderMatcher, yearWords).filter((span) => !praise(span)),
-      ...beforeGenre(words, mentions, ['old', 'classic', 'vintage']),
-    ];
-    const newer = [
-      ...findPhrases(words, newerMatcher, yearWords),
-      ...beforeGenre(words, mentions, ['new', 'recent', 'modern']),
-    ];
-    const direction = older.length > newer.length ? 'older' : newer.length > older.length ? 'newer' : null;
-    if (
-      direction &&
-      constraints.yearFrom === null &&
-      constraints.yearTo === null &&
-      !negatedDirection(words, [...older, ...newer])
-    ) {
+    const { direction, spans } = readYearDirection(words, mentions, yearWords);
+    if (direction && constraints.yearFrom === null && constraints.yearTo === null) {
       understanding.yearDirection = direction;
       adjusts = true;
     }
-    for (const [start, end] of [...older, ...newer]) removeFromQuery.push(charRange(start, end));
+    for (const [start, end] of spans) removeFromQuery.push(charRange(start, end));
   }
 
   // 4. The shown list: references, verdicts, a rejection.
@@ -624,46 +376,6 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   };
 }
 
-const describing = /^(about|with|where|that|set|starring|featuring|in|from)$/;
-
-/**
- * "More like the one about the climber": the shown item whose title, description or people share the
- * most words with what follows "the one about…", when one item clearly does.
- */
-function describedPosition(
-  words: Word[],
-  shown: CatalogItem[],
-  vocabulary: CatalogVocabulary,
-): number | null {
-  if (shown.length === 0) return null;
-  for (let index = 0; index + 2 < words.length; index++) {
-    const [the, one, link] = [words[index]!.norm, words[index + 1]!.norm, words[index + 2]!.norm];
-    if (the !== 'the' || !['one', 'movie', 'film'].includes(one) || !describing.test(link)) continue;
-    const wanted = new Set(
-      words
-        .slice(index + 3, index + 10)
-        .map((word) => word.lemma)
-        .filter((word) => word.length >= 4 && !isStopword(word)),
-    );
-    if (wanted.size === 0) return null;
-    const scores = shown.map((item) => {
-      const text = new Set(
-        tokenize(
-          `${item.title} ${item.people.join(' ')} ${item.genres.join(' ')} ${itemDescription(item, vocabulary.catalog)}`,
-        ),
-      );
-      let score = 0;
-      for (const word of wanted)
-        if ([...text].some((other) => other.startsWith(word.slice(0, 5)))) score += 1;
-      return score;
-    });
-    const best = Math.max(...scores);
-    if (best > 0 && scores.filter((score) => score === best).length === 1) return scores.indexOf(best) + 1;
-    return null;
-  }
-  return null;
-}
-
 /** Words of a query that say something about the topic (no stopwords or request scaffolding). */
 export function topicWords(query: string): number {
   return tokenize(query).filter((word) => word.length > 3).length;
@@ -698,57 +410,4 @@ function weakTermInContext(words: Word[], mention: Mention): boolean {
       'drama',
     ].includes(next) || ['something', 'anything', 'keep', 'nice', 'pretty', 'bit', 'and'].includes(previous)
   );
-}
-
-/** "Old musicals", "recent thrillers": an era word right before a genre. */
-function beforeGenre(words: Word[], mentions: Mention[], eraWords: string[]): [number, number][] {
-  return mentions.flatMap((mention) => {
-    const previous = words[mention.start - 1];
-    return mention.kind === 'genre' && previous && eraWords.includes(previous.norm)
-      ? [[mention.start - 1, mention.start] as [number, number]]
-      : [];
-  });
-}
-
-function negatedDirection(words: Word[], spans: [number, number][]): boolean {
-  return spans.some(
-    ([start]) =>
-      ['not', 'no', 'nothing'].includes(words[start - 1]?.norm ?? '') && words[start]?.norm !== 'not',
-  );
-}
-
-const pluralObjects = new Set(['them', 'those', 'these', 'both', 'em', 'every', 'each']);
-const singleObjects = new Set(['it', 'that', 'this']);
-
-const rank = (type: TasteCue) => (type === 'liked' || type === 'disliked' ? 0 : 1);
-
-/** "Seen them all", "loved it", "those look great": a verdict on the shown list without a position. */
-function pronounFeedback(
-  words: Word[],
-  tasteCues: Cue<TasteCue>[],
-  shownCount: number,
-  namesTitles: boolean,
-): Understanding['shownFeedback'] {
-  if (namesTitles) return [];
-  // A liking or dislike beats "seen": "seen em all, loved em all", "seen it, never again".
-  const ordered = [...tasteCues].sort((left, right) => rank(left.type) - rank(right.type));
-  for (const cue of ordered) {
-    if (cue.type === 'unseen') return [];
-    if (cue.type === 'anchor') continue;
-    if (['fine', 'ok', 'okay', 'alright', 'cool', 'nice', 'perfect'].includes(words[cue.start]!.norm))
-      continue;
-    // The pronoun is the verdict's object ("seen them all") or its subject ("those look great").
-    const object = (words[cue.end]?.barrier ? [] : words.slice(cue.end, cue.end + 4)).map(
-      (word) => word.norm,
-    );
-    const subject = words.slice(Math.max(0, cue.start - 3), cue.start).map((word) => word.norm);
-    const near = [...object, ...subject];
-    const plural = near.some((word) => pluralObjects.has(word)) || object[0] === 'all';
-    const single = near.some((word) => singleObjects.has(word));
-    if (!plural && !single) continue;
-    if (single && !plural && shownCount !== 1) continue;
-    const sentiment = cue.type === 'liked' ? 'liked' : cue.type === 'disliked' ? 'disliked' : 'seen';
-    return Array.from({ length: shownCount }, (_, index) => ({ position: index + 1, sentiment }));
-  }
-  return [];
 }

@@ -1,0 +1,134 @@
+import { PhraseMatcher, type Word } from '../../nlp/index.js';
+import type { Mention } from './mentions.js';
+
+const olderPhrases = [
+  'older',
+  'older ones',
+  'earlier',
+  'earlier ones',
+  'less recent',
+  'an old',
+  'something old',
+  'old movie',
+  'old movies',
+  'old film',
+  'old films',
+  'old school',
+  'oldie',
+  'oldies',
+  'classic',
+  'classics',
+  'vintage',
+  'black and white',
+  'golden age',
+  'old hollywood',
+  'retro',
+  'back in the day',
+  'not as new',
+  'not so new',
+  'less new',
+  'further back',
+  'go back',
+  'old ones',
+  'old stuff',
+  'old classic',
+  'older stuff',
+];
+const newerPhrases = [
+  'newer',
+  'newer ones',
+  'more recent',
+  'recent',
+  'modern',
+  'new release',
+  'new releases',
+  'latest',
+  'contemporary',
+  'nowadays',
+  'these days',
+  'recently',
+  'newest',
+  'not so old',
+  'not as old',
+  'less old',
+  'new movie',
+  'new movies',
+  'new film',
+  'new films',
+  'new ones',
+  'new stuff',
+  'brand new',
+  'later ones',
+  'something later',
+  'more modern',
+  'up to date',
+  'current',
+  'fresher',
+  'new one',
+  'newer stuff',
+  'came out recently',
+  'just came out',
+  'came out lately',
+  'lately',
+];
+/** A matcher for plain phrases (no lemmas): each word matches a message word's folded form or lemma. */
+function plainMatcher(phrases: string[]): PhraseMatcher<true> {
+  const matcher = new PhraseMatcher<true>();
+  for (const phrase of phrases)
+    matcher.add(
+      phrase.split(' ').map((word) => ({ norm: word, lemma: word })),
+      true,
+    );
+  return matcher;
+}
+
+const olderMatcher = plainMatcher(olderPhrases);
+const newerMatcher = plainMatcher(newerPhrases);
+
+function findPhrases(words: Word[], matcher: PhraseMatcher<true>, taken: Set<number>): [number, number][] {
+  return matcher
+    .match(words, (index) => taken.has(index))
+    .map((match) => [match.start, match.end] as [number, number]);
+}
+
+/** "Old musicals", "recent thrillers": an era word right before a genre. */
+function beforeGenre(words: Word[], mentions: Mention[], eraWords: string[]): [number, number][] {
+  return mentions.flatMap((mention) => {
+    const previous = words[mention.start - 1];
+    return mention.kind === 'genre' && previous && eraWords.includes(previous.norm)
+      ? [[mention.start - 1, mention.start] as [number, number]]
+      : [];
+  });
+}
+
+function negatedDirection(words: Word[], spans: [number, number][]): boolean {
+  return spans.some(
+    ([start]) =>
+      ['not', 'no', 'nothing'].includes(words[start - 1]?.norm ?? '') && words[start]?.norm !== 'not',
+  );
+}
+
+/** The year direction a message asks for ("older", "something more recent") and the words that say so. */
+export function readYearDirection(
+  words: Word[],
+  mentions: Mention[],
+  yearWords: Set<number>,
+): { direction: 'older' | 'newer' | null; spans: [number, number][] } {
+  // "It's a classic" praises a title; "a classic" asks for an old film.
+  const praise = (span: [number, number]) =>
+    ['its', "it's", 's', "'s", 'is', 'was', 'a'].includes(words[span[0] - 1]?.norm ?? '') &&
+    ['its', "it's", 's', "'s", 'is', 'was'].includes(
+      words[span[0] - (words[span[0] - 1]?.norm === 'a' ? 2 : 1)]?.norm ?? '',
+    );
+  const older = [
+    ...findPhrases(words, olderMatcher, yearWords).filter((span) => !praise(span)),
+    ...beforeGenre(words, mentions, ['old', 'classic', 'vintage']),
+  ];
+  const newer = [
+    ...findPhrases(words, newerMatcher, yearWords),
+    ...beforeGenre(words, mentions, ['new', 'recent', 'modern']),
+  ];
+  const spans = [...older, ...newer];
+  const direction = older.length > newer.length ? 'older' : newer.length > older.length ? 'newer' : null;
+  return { direction: direction && !negatedDirection(words, spans) ? direction : null, spans };
+}
