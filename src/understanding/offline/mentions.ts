@@ -2,6 +2,7 @@ import type { LexiconEntry } from '../../lexicon/index.js';
 import type { Analysis, Word } from '../../nlp/index.js';
 import type { FoundTitle } from '../../titles/index.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
+import { findPeople } from './people-finder.js';
 
 /** Something the reader recognised in a message, over words [start, end). */
 export type Mention =
@@ -187,7 +188,7 @@ export function findMentions(analysis: Analysis, words: Word[], vocabulary: Cata
   const taken = new Set<number>();
   // Titles and people's full names may overlap ("Robin Williams" is no Robin Hood film, "Being John
   // Malkovich" is a film): the longer span wins, a tie goes to the person.
-  const people = vocabulary.people.match(words);
+  const people = vocabulary.people.fullNames.match(words);
   const titles = vocabulary.titleFinder.find(analysis).flatMap((title) => {
     const start = wordAt(words, title.tokenStart);
     const end = wordAt(words, title.tokenEnd);
@@ -203,23 +204,11 @@ export function findMentions(analysis: Analysis, words: Word[], vocabulary: Cata
     mentions.push({ kind: 'title', start: found.start, end: found.end, title: found.title });
     for (let index = found.start; index < found.end; index++) taken.add(index);
   }
-  for (const match of people) {
-    if ([...Array(match.end - match.start).keys()].some((offset) => taken.has(match.start + offset)))
-      continue;
-    const name = match.values[0]!.name;
-    mentions.push({ kind: 'person', start: match.start, end: match.end, name });
-    for (let index = match.start; index < match.end; index++) taken.add(index);
+  for (const found of findPeople(analysis, words, vocabulary, people, (index) => taken.has(index))) {
+    for (const name of found.names)
+      mentions.push({ kind: 'person', start: found.start, end: found.end, name });
+    for (let index = found.start; index < found.end; index++) taken.add(index);
   }
-  // A capitalised surname only one catalog person has: "nothing with Cruise", "a Tarantino film".
-  words.forEach((word, index) => {
-    if (taken.has(index)) return;
-    const token = analysis.tokens[word.token]!;
-    const name = vocabulary.surnames.get(word.norm);
-    if (name && /^\p{Lu}/u.test(token.text)) {
-      mentions.push({ kind: 'person', start: index, end: index + 1, name });
-      taken.add(index);
-    }
-  });
   for (const age of agesIn(words)) {
     if ([...Array(age.end - age.start).keys()].some((offset) => taken.has(age.start + offset))) continue;
     const audience = vocabulary.lexicon.audienceForAge(age.age);

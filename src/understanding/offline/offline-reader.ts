@@ -76,9 +76,9 @@ export class OfflineReader {
       const empty = emptyUnderstanding(intent);
       reading.understanding = {
         ...empty,
-        mentionedTitles: understanding.mentionedTitles.map((title) =>
-          intent === 'ask-about-item' ? { ...title, sentiment: 'neutral' as const } : title,
-        ),
+        // A verdict said alongside the question stays ("never watched Goodfellas, is it like The
+        // Departed? I loved that one"); the titles asked about are neutral already.
+        mentionedTitles: understanding.mentionedTitles,
         referencedPosition: understanding.referencedPosition,
         shownFeedback: understanding.shownFeedback,
         queries: understanding.queries,

@@ -4,12 +4,13 @@ import { titleWithYear } from '../../catalog/title-with-year.js';
 import { tokenize } from '../../text/tokenize.js';
 import { cleanQuery } from '../clean-query.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
-import { unresolvedTitles } from '../unresolved-titles.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
-import type { CueMatchers, Cue, TasteCue } from './cues.js';
+import { clauseBreak, type CueMatchers, type Cue, type TasteCue } from './cues.js';
 import { findMentions, type Mention } from './mentions.js';
 import { isTasteStatement } from './intent.js';
-import { polarityOf, scopeLookup, titleSentiment } from './scope.js';
+import { polarityOf, scopeLookup, type Polarity } from './scope.js';
+import { asksForSomething, descriptionAfter, readTitleVerdicts } from './title-verdicts.js';
+import { findUnknownTitles } from './unknown-titles.js';
 import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
 import { readQuantity } from './quantity.js';
@@ -90,9 +91,19 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     if (!('weak' in mention && mention.weak))
       for (let index = mention.start; index < mention.end; index++) strongMention.add(index);
   const tasteCues = cues.find(cues.taste, words, (index) => strongMention.has(index));
-  const lookup = scopeLookup(analysis, words, scopeCues, mentions);
   const tasteAt = new Map<number, Cue<TasteCue>>();
   for (const cue of tasteCues) for (let index = cue.start; index < cue.end; index++) tasteAt.set(index, cue);
+  // Titles the catalog lacks take part in lists and verdicts like the others ("Glass Onion less so").
+  const cueWords = new Set<number>();
+  for (const cue of [...tasteCues, ...scopeCues])
+    for (let index = cue.start; index < cue.end; index++) cueWords.add(index);
+  const unknownTitles = findUnknownTitles(analysis, words, mentions, tasteAt, (index) =>
+    cueWords.has(index),
+  ).filter(
+    (unknown) =>
+      !listReferences.some((reference) => reference.start < unknown.end && unknown.start < reference.end),
+  );
+  const lookup = scopeLookup(analysis, words, scopeCues, [...mentions, ...unknownTitles]);
   const understanding = emptyUnderstanding();
   const { constraints, preferences, relax } = understanding;
   const removeFromQuery: [number, number][] = [];
@@ -107,28 +118,61 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     if (!list.includes(value)) list.push(value);
   };
 
-  // 1. Titles with sentiment; a series lists every film.
+  // 1. Titles with sentiment; a series lists every film. A title named twice keeps its verdict.
+  const tasteAll = new Map<number, Cue<TasteCue>>();
+  for (const cue of cues.find(cues.taste, words, (index) => titleWords.has(index)))
+    for (let index = cue.start; index < cue.end; index++) tasteAll.set(index, cue);
+  const titleMentions = [...mentions, ...unknownTitles].sort((left, right) => left.start - right.start);
+  const backAnchors = cues.find(cues.backAnchor, words, (index) => inMention.has(index));
+  const verdicts = readTitleVerdicts(
+    lookup,
+    { strong: tasteAt, all: tasteAll, back: backAnchors },
+    titleMentions,
+  );
+  for (const unknown of unknownTitles) {
+    understanding.mentionedTitles.push({
+      title: unknown.title.text,
+      sentiment: verdicts.sentiments.get(unknown.start) ?? 'neutral',
+    });
+    removeFromQuery.push([unknown.title.start, unknown.title.end]);
+    ownContent = true;
+  }
   for (const mention of mentions) {
     if (mention.kind !== 'title') continue;
-    const sentiment = titleSentiment(lookup, tasteAt, mention);
+    const sentiment = verdicts.sentiments.get(mention.start) ?? 'neutral';
     for (const item of mention.title.items) {
-      if (understanding.mentionedTitles.some((entry) => entry.title === titleWithYear(item))) continue;
-      understanding.mentionedTitles.push({ title: titleWithYear(item), sentiment });
+      const title = titleWithYear(item);
+      const existing = understanding.mentionedTitles.find((entry) => entry.title === title);
+      if (!existing) understanding.mentionedTitles.push({ title, sentiment });
+      else if (existing.sentiment === 'neutral' || (existing.sentiment === 'seen' && sentiment !== 'neutral'))
+        existing.sentiment = sentiment;
     }
     if (sentiment === 'liked') ownContent = true;
     removeFromQuery.push([mention.title.start, mention.title.end]);
   }
+  const asks = asksForSomething(lookup, verdicts.descriptions);
+  // What describes a shown item ("the first was too confusing") is feedback on it, even a complaint.
+  const shownDescriptions = listReferences
+    .map((reference) => descriptionAfter(lookup, tasteAt, reference))
+    .filter((range): range is [number, number] => range !== undefined);
+  const within = (ranges: [number, number][], mention: Mention) =>
+    ranges.some(([start, end]) => mention.start >= start && mention.end <= end);
+  const describesTitle = (mention: Mention, polarity: Polarity) =>
+    (within(verdicts.descriptions, mention) && (polarity === 'positive' || polarity === 'more')) ||
+    (within(shownDescriptions, mention) &&
+      (polarity === 'positive' || polarity === 'more' || polarity === 'soften'));
 
   // Titles named in a message that asks for "something similar" are its anchors; "both great" after
   // a list of titles is a verdict on each.
   // "…, anything like that?", "war films like those", "more in that style": an anchor word pointing back.
   const demonstratives = new Set(['that', 'those', 'these', 'this', 'them', 'it', 'em']);
   const backAnchor =
-    cues.find(cues.backAnchor, words, (index) => inMention.has(index)).length > 0 ||
+    backAnchors.length > 0 ||
     tasteCues.some(
       (cue) =>
         cue.type === 'anchor' &&
         (demonstratives.has(words[cue.end]?.norm ?? '') ||
+          demonstratives.has(words[cue.end - 1]?.norm ?? '') ||
           demonstratives.has(words[cue.start - 1]?.norm ?? '')) &&
         !mentions.some(
           (mention) => mention.kind === 'title' && mention.start >= cue.end && mention.start <= cue.end + 1,
@@ -168,10 +212,17 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     const polarity = polarityOf(lookup, mention);
     const comparative = mention.kind === 'concept' && isComparative(analysis, words, mention.start);
     if ((mention.kind === 'concept' || mention.kind === 'genre') && mention.weak) {
-      const cued = polarity !== 'positive' || comparative || weakTermInContext(words, mention);
+      const cued = polarity !== 'positive' || comparative || weakTermInContext(words, mention, mentions);
       if (!cued) continue;
     }
     const range = charRange(mention.start, mention.end);
+    // "Roma was slow but gorgeous", "my favourite action series": words that describe a title ask for nothing.
+    const describes =
+      mention.kind === 'genre' || (mention.kind === 'concept' && mention.conceptKind === 'quality');
+    if (describes && !comparative && describesTitle(mention, polarity)) {
+      removeFromQuery.push(range);
+      continue;
+    }
     if (polarity === 'drop') {
       removeFromQuery.push(range);
       continue;
@@ -200,7 +251,8 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       }
       removeFromQuery.push(range);
     } else if (mention.conceptKind === 'audience') {
-      if (polarity !== 'exclude') {
+      // "Loved Frozen, my daughter even more" tells who liked it; "watched Big with my kids, more like that" asks.
+      if (polarity !== 'exclude' && !(within(verdicts.descriptions, mention) && !asks)) {
         addUnique(understanding.audiences, mention.id);
         ownContent = true;
       }
@@ -244,6 +296,8 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     understanding.audiences.some((id) => id === 'young-kids' || id === 'teens')
   )
     understanding.audiences = understanding.audiences.filter((id) => id !== 'kids');
+  // "Never mind the sci-fi, a romcom": the message names the genre that replaces the old one.
+  if (relax.genres && (constraints.genres.length > 0 || preferences.genres.length > 0)) relax.genres = false;
   constraints.genres = constraints.genres.filter((genre) => !constraints.excludeGenres.includes(genre));
   preferences.genres = preferences.genres.filter(
     (genre) => !constraints.excludeGenres.includes(genre) && !constraints.genres.includes(genre),
@@ -274,9 +328,11 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   constraints.yearFrom = limits.yearFrom;
   constraints.yearTo = limits.yearTo;
   if (kept.length > 0 && !relax.years) ownContent = true;
+  // "Open to anything except romance", "anything goes but westerns": an exclusion, not a relaxation.
+  const excludes = constraints.excludeGenres.length > 0 || constraints.excludePeople.length > 0;
   for (const cue of scopeCues) {
     if (cue.type === 'anyYear') relax.years = true;
-    if (cue.type === 'anyGenre') relax.genres = true;
+    if (cue.type === 'anyGenre' && !excludes) relax.genres = true;
     if (cue.type === 'anyYear' || cue.type === 'anyGenre') {
       removeFromQuery.push(charRange(cue.start, cue.end));
       adjusts = true;
@@ -303,19 +359,38 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     removeFromQuery.push(charRange(reference.start, reference.end));
     for (let index = reference.start; index < reference.end; index++) referenceWords.add(index);
   }
-  if (lastShown.length > 0 && shownList.references.length === 0) {
-    understanding.shownFeedback = pronounFeedback(
-      words,
-      tasteCues,
-      lastShown.length,
-      understanding.mentionedTitles.length > 0,
+  if (lastShown.length > 0) {
+    // "Seen all of them obviously. The first is the best": a verdict on the whole list, from a
+    // sentence that names no title or position, fills the positions the others leave.
+    // Sentences by their marks ("…obviously. the first is the best" is two, lowercase or not).
+    const segment: number[] = [];
+    words.forEach((_, index) => {
+      segment.push(index === 0 ? 0 : segment[index - 1]! + (clauseBreak(analysis, words, index - 1) ? 1 : 0));
+    });
+    const sentenceOf = (index: number) => segment[index]!;
+    const busy = new Set(
+      [...titleMentions, ...shownList.references].map((mention) => sentenceOf(mention.start)),
     );
+    const general = pronounFeedback(
+      words,
+      tasteCues.filter((cue) => !busy.has(sentenceOf(cue.start))),
+      lastShown.length,
+    );
+    for (const entry of general)
+      if (!understanding.shownFeedback.some((other) => other.position === entry.position))
+        understanding.shownFeedback.push(entry);
+    understanding.shownFeedback.sort((left, right) => left.position - right.position);
   }
   const rejected = cues.find(cues.rejectShown, words, (index) => inMention.has(index));
   const asksLikeIt = /\blike (it|that|this|them|those|these)\b/i.test(text);
+  // "Seen all the Toy Story ones, anything else animated?": "else" is besides the titles named.
+  const besidesTitles =
+    understanding.mentionedTitles.length > 0 &&
+    rejected.every((cue) => words.slice(cue.start, cue.end).some((word) => word.norm === 'else'));
   if (
     lastShown.length > 0 &&
     rejected.length > 0 &&
+    !besidesTitles &&
     shownList.references.length === 0 &&
     understanding.referencedPosition === null &&
     !asksLikeIt
@@ -332,16 +407,6 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   if (quantity) {
     understanding.quantity = quantity.value;
     removeFromQuery.push(charRange(quantity.span[0], quantity.span[1]));
-  }
-
-  // 6. Titles that look like titles but are not in the catalog.
-  const covered = mentions.map((mention) => {
-    const [start, end] = charRange(mention.start, mention.end);
-    return { start, end };
-  });
-  for (const title of unresolvedTitles(text, covered, () => false)) {
-    understanding.mentionedTitles.push({ title, sentiment: 'neutral' });
-    ownContent = true;
   }
 
   // 7. The topic words: what is left once titles, constraints and scaffolding are taken out.
@@ -391,7 +456,9 @@ function isComparative(analysis: Analysis, words: Word[], index: number): boolea
 }
 
 /** A weak term names a concept when it qualifies a film: "a long movie", "something light". */
-function weakTermInContext(words: Word[], mention: Mention): boolean {
+function weakTermInContext(words: Word[], mention: Mention, mentions: Mention[]): boolean {
+  // "Fun action", "light comedy": the term qualifies a genre.
+  if (mentions.some((other) => other.kind === 'genre' && other.start === mention.end)) return true;
   const next = words[mention.end]?.norm ?? '';
   const previous = words[mention.start - 1]?.norm ?? '';
   return (

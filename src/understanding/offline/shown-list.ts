@@ -113,10 +113,11 @@ const nounAfterNumber = new Set([
   'others',
 ]);
 const rest = new Set(['others', 'rest', 'remaining']);
+const exceptWords = new Set(['except', 'but', 'besides', 'apart', 'excluding', 'other', 'than']);
 const yes = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'definitely', 'absolutely']);
 const no = new Set(['no', 'nope', 'nah', 'pass', 'skip', 'meh', 'nay', 'never']);
 const neighbour =
-  /\b(more like|similar|something like|anything like|same as|like (the|that|this|#|number)|in the vein|along the lines|closer to|vibes?|style of|but (newer|older|funnier|darker|shorter|with|without|from|after|before|more|less))\b/;
+  /\b(more like|similar|something like|anything like|same as|(?<!(?:n't|not|dont|i|we|you|they) )like (the|that|this|#|number)|in the vein|along the lines|closer to|vibes?|style of|but (newer|older|funnier|darker|shorter|with|without|from|after|before|more|less))\b/;
 const question =
   /\?|^\s*(and )?(why|what|whats|who|whos|when|where|how|is|was|does|did|tell me|can you tell|explain)\b/;
 
@@ -295,11 +296,24 @@ export function readShownList(
   const scopeAt = new Map<number, ScopeCue>();
   for (const cue of scopeCues)
     for (let index = cue.start; index < cue.end; index++) scopeAt.set(index, cue.type);
+  const aboutSeeing = tasteCues.some((cue) => cue.type === 'seen' || cue.type === 'unseen');
+  // "Wait, is the 3rd one the one where…?": a question gives no verdict.
+  const questionAt = (index: number) => {
+    const sentence = analysis.tokens[words[index]!.token]!.sentence;
+    const range = analysis.sentences[sentence];
+    if (!range) return false;
+    const text = analysis.text.slice(analysis.tokens[range[0]]!.start, analysis.tokens[range[1]]!.end);
+    return (
+      /\?\s*$/.test(text) &&
+      question.test(text.toLowerCase().replace(/^\s*(wait|so|ok|okay|hmm|and),?\s+/, ''))
+    );
+  };
   const verdictAt = (index: number): TasteCue | undefined => {
     const taste = tasteAt.get(index);
     if (taste) return taste;
     const word = words[index]!.norm;
-    if (yes.has(word)) return 'liked';
+    // "3 and 5 we haven't seen, the rest yes": a yes in a message about seeing says seen.
+    if (yes.has(word)) return aboutSeeing ? 'seen' : 'liked';
     if (no.has(word)) return 'disliked';
     const scope = scopeAt.get(index);
     if (scope === 'exclude') return 'disliked';
@@ -316,9 +330,20 @@ export function readShownList(
     }
     return found;
   };
+  const strongestExcept = (from: number, to: number, skip: Set<string>): TasteCue | undefined => {
+    let found: TasteCue | undefined;
+    for (let index = Math.max(0, from); index < Math.min(words.length, to); index++) {
+      if (skip.has(words[index]!.norm)) continue;
+      const cue = verdictAt(index);
+      if (cue === 'liked' || cue === 'disliked') return cue;
+      found ??= cue;
+    }
+    return found;
+  };
   const verdicts: (TasteCue | undefined)[] = references.map((reference, order) => {
-    // Pointed at to ask for neighbours ("similar to the 2nd"): no verdict.
+    // Pointed at to ask for neighbours ("similar to the 2nd") or asked about: no verdict.
     if (anchorAt.has(reference.start - 1) || anchorAt.has(reference.start - 2)) return undefined;
+    if (questionAt(reference.start)) return undefined;
     const previousEnd = references[order - 1]?.end ?? 0;
     for (let index = reference.start - 1; index >= previousEnd; index--) {
       if (clauseBreak(analysis, words, index) || words[index + 1]!.barrier) break;
@@ -349,10 +374,8 @@ export function readShownList(
     const previous = references[order - 1];
     if (verdict || !previous) return;
     const between = words.slice(previous.end, references[order]!.start);
-    if (
-      between.length > 0 &&
-      between.every((word) => ['and', 'or', 'n', '&', 'the', ','].includes(word.norm))
-    )
+    // "Seen 1 2 n 4": numbers side by side are a list too.
+    if (between.every((word) => ['and', 'or', 'n', '&', 'the', ','].includes(word.norm)))
       verdicts[order] = verdicts[order - 1];
   });
   // "Both great", "they're all great", "loved em all" after the references: a verdict on each of them.
@@ -385,14 +408,17 @@ export function readShownList(
       ),
   );
   if (allBut >= 0 && references.length > 0 && references.every((reference) => reference.start > allBut)) {
-    const verdict = strongest(0, words.length);
+    // The "except" itself is no verdict on the rest.
+    const verdict = strongestExcept(0, words.length, exceptWords);
     const excepted = new Set(references.flatMap((reference) => reference.positions));
     if (verdict)
       for (let position = 1; position <= shownCount; position++)
         if (!excepted.has(position)) add(position, verdict);
     references.forEach((reference, order) => {
       const own = verdicts[order];
-      if (own && own !== verdict) for (const position of reference.positions) add(position, own);
+      // The "except" before a reference is no verdict on it.
+      const excepted = [1, 2].some((back) => exceptWords.has(words[reference.start - back]?.norm ?? ''));
+      if (own && own !== verdict && !excepted) for (const position of reference.positions) add(position, own);
     });
   } else {
     references.forEach((reference, order) => {

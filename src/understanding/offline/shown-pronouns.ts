@@ -46,7 +46,7 @@ export function describedPosition(
   return null;
 }
 
-const pluralObjects = new Set(['them', 'those', 'these', 'both', 'em', 'every', 'each']);
+const pluralObjects = new Set(['them', 'those', 'these', 'both', 'em', 'every', 'each', 'they', 'theyre']);
 const singleObjects = new Set(['it', 'that', 'this']);
 
 const rank = (type: TasteCue) => (type === 'liked' || type === 'disliked' ? 0 : 1);
@@ -56,9 +56,7 @@ export function pronounFeedback(
   words: Word[],
   tasteCues: Cue<TasteCue>[],
   shownCount: number,
-  namesTitles: boolean,
 ): Understanding['shownFeedback'] {
-  if (namesTitles) return [];
   // A liking or dislike beats "seen": "seen em all, loved em all", "seen it, never again".
   const ordered = [...tasteCues].sort((left, right) => rank(left.type) - rank(right.type));
   for (const cue of ordered) {
@@ -71,7 +69,9 @@ export function pronounFeedback(
       (word) => word.norm,
     );
     const subject = words.slice(Math.max(0, cue.start - 3), cue.start).map((word) => word.norm);
-    const near = [...object, ...subject];
+    // The cue may hold its own pronoun: "seen it", "seen them".
+    const own = words.slice(cue.start, cue.end).map((word) => word.norm);
+    const near = [...object, ...subject, ...own];
     const plural = near.some((word) => pluralObjects.has(word)) || object[0] === 'all';
     const single = near.some((word) => singleObjects.has(word));
     if (!plural && !single) continue;

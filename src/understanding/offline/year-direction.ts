@@ -95,7 +95,9 @@ function findPhrases(words: Word[], matcher: PhraseMatcher<true>, taken: Set<num
 function beforeGenre(words: Word[], mentions: Mention[], eraWords: string[]): [number, number][] {
   return mentions.flatMap((mention) => {
     const previous = words[mention.start - 1];
-    return mention.kind === 'genre' && previous && eraWords.includes(previous.norm)
+    // "A new fantasy fix" asks for another one, not a recent one.
+    const article = ['a', 'another', 'an'].includes(words[mention.start - 2]?.norm ?? '');
+    return mention.kind === 'genre' && previous && eraWords.includes(previous.norm) && !article
       ? [[mention.start - 1, mention.start] as [number, number]]
       : [];
   });

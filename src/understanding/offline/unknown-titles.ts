@@ -1,0 +1,208 @@
+import { isEnglishWord, type Analysis, type Word } from '../../nlp/index.js';
+import type { FoundTitle } from '../../titles/index.js';
+import { clauseBreak, isListWord, type Cue, type TasteCue } from './cues.js';
+import type { Mention } from './mentions.js';
+
+/** Lowercase words a capitalised title may hold: "Lord of the Rings", "Cast Away". */
+const innerWords = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'and',
+  'in',
+  'on',
+  'to',
+  'for',
+  'at',
+  'from',
+  'with',
+  'by',
+]);
+/** Before a name, these say it is a person or a place, not a title: "my friend Laura", "driving to Fargo". */
+const notTitleBefore = new Set([
+  'friend',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'brother',
+  'sister',
+  'mom',
+  'mum',
+  'dad',
+  'boyfriend',
+  'girlfriend',
+  'partner',
+  'named',
+  'called',
+  'with',
+  'starring',
+  'by',
+  'to',
+  'in',
+  'from',
+  'at',
+  'near',
+  'visit',
+  'visiting',
+  'on',
+  'director',
+  'actor',
+  'actress',
+]);
+/** Capitalised words that are never titles on their own. */
+const notTitles = new Set([
+  'i',
+  'im',
+  "i'm",
+  'ive',
+  "i've",
+  'id',
+  "i'd",
+  'ok',
+  'okay',
+  'lol',
+  'imax',
+  'tv',
+  'dvd',
+  'netflix',
+  'hbo',
+  'disney',
+  'pixar',
+  'marvel',
+  'dc',
+  'oscar',
+  'oscars',
+]);
+/** Between titles of one list: "Heat or The Town", "Alien and Aliens, not Prometheus". */
+const listJoiners = new Set(['not', 'but', 'also', 'plus', 'nor', 'either', 'neither']);
+
+/**
+ * Titles the catalog lacks, as title mentions without items: a run of capitalised words that is no
+ * known title, person or concept, and has the evidence of a title — listed with known titles
+ * ("Whiplash, Drive and Nightcrawler"), after a verdict or an anchor ("loved Ponyo", "like Primer"),
+ * quoted, or several capitalised words inside a sentence ("Glass Onion less so"). A lone dictionary
+ * word needs more than its capital ("Tenet lost me" does not count, "like Tenet" does).
+ */
+export function findUnknownTitles(
+  analysis: Analysis,
+  words: Word[],
+  mentions: Mention[],
+  tasteAt: Map<number, Cue<TasteCue>>,
+  cueAt: (index: number) => boolean,
+): Extract<Mention, { kind: 'title' }>[] {
+  // A second pass finds the titles listed with the first ones: "like Primer or Coherence".
+  const first = unknownTitlesOnce(analysis, words, mentions, tasteAt, cueAt);
+  if (first.length === 0) return first;
+  return unknownTitlesOnce(analysis, words, [...mentions, ...first], tasteAt, cueAt)
+    .concat(first)
+    .filter((title, index, all) => all.findIndex((other) => other.start === title.start) === index)
+    .sort((left, right) => left.start - right.start);
+}
+
+function unknownTitlesOnce(
+  analysis: Analysis,
+  words: Word[],
+  mentions: Mention[],
+  tasteAt: Map<number, Cue<TasteCue>>,
+  cueAt: (index: number) => boolean,
+): Extract<Mention, { kind: 'title' }>[] {
+  const taken = new Set<number>();
+  for (const mention of mentions)
+    for (let index = mention.start; index < mention.end; index++) taken.add(index);
+  const capital = (index: number) => {
+    const token = analysis.tokens[words[index]!.token]!;
+    return /^[\p{Lu}\d]/u.test(token.text) && !notTitles.has(words[index]!.norm);
+  };
+  const found: Extract<Mention, { kind: 'title' }>[] = [];
+  for (let start = 0; start < words.length; start++) {
+    if (taken.has(start) || !capital(start)) continue;
+    let end = start + 1;
+    while (end < words.length && !taken.has(end) && !words[end]!.barrier) {
+      if (capital(end)) end += 1;
+      else if (
+        innerWords.has(words[end]!.norm) &&
+        end + 1 < words.length &&
+        capital(end + 1) &&
+        !taken.has(end + 1)
+      )
+        end += 2;
+      else break;
+    }
+    const span = { start, end };
+    start = end - 1;
+    // "1983 to 1987" is no title: a title has a capitalised word.
+    const lettered = (index: number) => /^\p{Lu}/u.test(analysis.tokens[words[index]!.token]!.text);
+    if (!Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset).some(lettered))
+      continue;
+    const opensSentence = span.start === 0 || clauseBreak(analysis, words, span.start - 1);
+    // "Seen Alien…", "Both films…", "Anything but…": a cue or a function word capitalised at the start.
+    if (cueAt(span.start) && (opensSentence || span.end - span.start === 1)) continue;
+    if (notTitleBefore.has(words[span.start - 1]?.norm ?? '')) continue;
+    const single = span.end - span.start === 1;
+    if (single && !['PROPN', 'NOUN', 'X', 'ADJ'].includes(analysis.tokens[words[span.start]!.token]!.pos))
+      continue;
+    const evidence =
+      listedWithTitle(analysis, words, mentions, span) ||
+      afterCue(tasteAt, span.start) ||
+      quoted(analysis, words, span) ||
+      // "Tenet lost me, but Memento…": a verdict right after it, in a message that names titles.
+      (verdictAfter(tasteAt, span.end) && mentions.some((mention) => mention.kind === 'title')) ||
+      (!single && !opensSentence) ||
+      (single && !opensSentence && !isEnglishWord(words[span.start]!.norm, words[span.start]!.lemma));
+    if (!evidence) continue;
+    const first = analysis.tokens[words[span.start]!.token]!;
+    const last = analysis.tokens[words[span.end - 1]!.token]!;
+    const title: FoundTitle = {
+      items: [],
+      series: false,
+      tokenStart: words[span.start]!.token,
+      tokenEnd: words[span.end - 1]!.token + 1,
+      start: first.start,
+      end: last.end,
+      text: analysis.text.slice(first.start, last.end),
+      fuzzy: false,
+    };
+    found.push({ kind: 'title', start: span.start, end: span.end, title });
+  }
+  return found;
+}
+
+/** A known title within a list of the span: only list words, commas and "not" between them. */
+function listedWithTitle(
+  analysis: Analysis,
+  words: Word[],
+  mentions: Mention[],
+  span: { start: number; end: number },
+): boolean {
+  return mentions.some((mention) => {
+    if (mention.kind !== 'title') return false;
+    const [from, to] = mention.end <= span.start ? [mention.end, span.start] : [span.end, mention.start];
+    if (to <= from && !words[Math.max(from, to)]?.barrier) return false;
+    if (to < from || to - from > 3) return false;
+    for (let index = from; index < to; index++) {
+      const word = words[index]!;
+      if (!isListWord(word) && !listJoiners.has(word.norm) && word.norm !== 'the') return false;
+    }
+    for (let index = Math.max(0, from - 1); index < to; index++)
+      if (clauseBreak(analysis, words, index)) return false;
+    return true;
+  });
+}
+
+/** Right after a taste or anchor cue: "loved Ponyo", "something like Primer". */
+function afterCue(tasteAt: Map<number, Cue<TasteCue>>, start: number): boolean {
+  return tasteAt.get(start - 1)?.end === start;
+}
+
+function verdictAfter(tasteAt: Map<number, Cue<TasteCue>>, end: number): boolean {
+  const cue = tasteAt.get(end);
+  return cue !== undefined && cue.start === end && (cue.type === 'liked' || cue.type === 'disliked');
+}
+
+function quoted(analysis: Analysis, words: Word[], span: { start: number; end: number }): boolean {
+  const before = analysis.tokens[words[span.start]!.token - 1]?.text ?? '';
+  const after = analysis.tokens[words[span.end - 1]!.token + 1]?.text ?? '';
+  return /^["“'‘]$/.test(before) && /^["”'’]$/.test(after);
+}
