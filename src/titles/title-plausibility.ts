@@ -1,0 +1,167 @@
+import { isEnglishWord, type Token } from '../nlp/index.js';
+import { isStopword } from '../text/tokenize.js';
+import type { FuzzyMatch } from './fuzzy-title-index.js';
+import { titleKey } from './normalize-title.js';
+import { articles, type TitleEvidence } from './title-evidence.js';
+import type { TitleResolver } from './title-resolver.js';
+import type { TitleWords, Unit } from './title-words.js';
+
+const clauseWords = new Set(['VERB', 'ADV', 'ADP', 'AUX', 'PRON', 'DET', 'SCONJ', 'CCONJ', 'PART', 'INTJ']);
+
+/** Four letters or more, no stopword, not a number. */
+export function distinctiveWord(word: string): boolean {
+  return word.length >= 4 && !isStopword(word) && /\p{L}/u.test(word);
+}
+
+/**
+ * Whether a span that spells a title (exactly, through corrected words or a few edits off) is meant
+ * as one, by how common its words are and the evidence around it.
+ */
+export class TitlePlausibility {
+  constructor(
+    private readonly resolver: TitleResolver,
+    private readonly words: TitleWords,
+    private readonly documentFrequency: (word: string) => number,
+    private readonly documentCount: number,
+  ) {}
+
+  /** Whether a span that spells a title is meant as one, by how common its words are and its evidence. */
+  plausible(
+    tokens: Token[],
+    start: number,
+    end: number,
+    key: string,
+    evidence: TitleEvidence,
+    fuzzy: boolean,
+  ): boolean {
+    if (evidence.quoted) return true;
+    // Numbers alone ("1 2", "1917") are a title only in capitals, quotes or with a cue.
+    if (!/\p{L}/u.test(key) && !evidence.taste && !evidence.listed) return false;
+    const words = key.split(' ');
+    const cue = evidence.taste || evidence.listed || evidence.praised;
+    const distinctive = words.filter((word) => distinctiveWord(word));
+    const firstToken = tokens[start]!;
+    const capitalized = /^[\p{Lu}\p{N}]/u.test(firstToken.text);
+    if (capitalized) {
+      if (words.length === 1) {
+        const word = words[0]!;
+        if (fuzzy)
+          return (
+            tokens.slice(start, end).some((token) => token.norm.length >= 6) &&
+            (cue || !evidence.sentenceStart)
+          );
+        if (cue) return !articles.has(word);
+        if (word.length < 4 || isStopword(word)) return false;
+        // "Drive me home" is a verb at the start of a sentence, not the film.
+        if (evidence.sentenceStart && clauseWords.has(firstToken.pos)) return false;
+        return true;
+      }
+      return distinctive.length > 0 || cue || !words.every((word) => isStopword(word));
+    }
+    // Lower case: the words themselves must be unlikely together by chance. A word no dictionary has
+    // ("strangelove", "totoro") is enough.
+    const foreign = tokens
+      .slice(start, end)
+      .some(
+        (token) =>
+          token.norm.length >= 5 && !isStopword(token.norm) && !isEnglishWord(token.norm, token.lemma),
+      );
+    if (words.length >= 2 && foreign) return true;
+    if (words.length >= 3) return distinctive.length >= 2 || cue || key.length >= 18;
+    if (words.length === 2) {
+      const [first, second] = words as [string, string];
+      if (!distinctiveWord(first) && !cue) return false;
+      const fullKey = titleKey(
+        tokens
+          .slice(start, end)
+          .map((token) => token.text)
+          .join(' '),
+        { keepArticle: true },
+      );
+      const typedArticle = articles.has(tokens[start]!.norm);
+      if (typedArticle && !this.resolver.exactItems(fullKey) && !fuzzy) return false;
+      if (/^\d+$/.test(second)) return true;
+      if (!distinctiveWord(second) && !cue) return false;
+      // The title's own "the": "the dark knight" — not "a date night".
+      return (
+        fullKey.startsWith('the ') ||
+        (tokens[start - 1]?.norm === 'the' && this.resolver.exactItems(`the ${key}`) !== undefined) ||
+        cue
+      );
+    }
+    const word = words[0]!;
+    const typed = tokens[start]!;
+    // "seen jurassic park and jaws": the next of a list of titles.
+    if (evidence.listed && word.length >= 4 && !isStopword(word)) return true;
+    return (
+      cue && word.length >= (fuzzy ? 6 : 5) && this.uncommon(word) && !isEnglishWord(typed.norm, typed.lemma)
+    );
+  }
+
+  /**
+   * Whether a span a few edits off a title means it: one of its words is no English word and not in
+   * the catalog's text (a misspelling), or, when every word is English ("the dark night"), the span
+   * has the usual evidence of a title and is one edit off.
+   */
+  plausibleFuzzy(
+    tokens: Token[],
+    span: Unit[],
+    start: number,
+    evidence: TitleEvidence,
+    match: FuzzyMatch,
+  ): boolean {
+    const misspelled = span.some((unit) => unit.misspelled);
+    if (misspelled) return span.length >= 2 || span[0]!.key.length >= 8;
+    if (span.length < 2 || match.edits > 1) return false;
+    const capitalized = /^\p{Lu}/u.test(tokens[start]!.text) && !evidence.sentenceStart;
+    // "the shinning": typed with the title's own article.
+    const ownArticle =
+      tokens[start]!.norm === 'the' && [...match.items].some((item) => /^the\s/i.test(item.title));
+    return (
+      evidence.taste ||
+      evidence.listed ||
+      evidence.praised ||
+      evidence.quoted ||
+      capitalized ||
+      ownArticle ||
+      span.length >= 3
+    );
+  }
+
+  /**
+   * Whether a title found through corrected words is meant: a word that is not in the catalog's text
+   * next to an exact title word ("pulp fctoin", "shawshenk redemption"), a long unknown word
+   * ("ratatoullie"), or the usual evidence; a corrected common word only inside three words or more.
+   */
+  plausibleCorrection(
+    tokens: Token[],
+    span: Unit[],
+    start: number,
+    end: number,
+    key: string,
+    evidence: TitleEvidence,
+  ): boolean {
+    const corrected = span.filter((unit) => unit.corrected !== undefined);
+    const exact = span.filter((unit) => unit.corrected === undefined && distinctiveWord(unit.key));
+    if (
+      corrected.some((unit) => unit.known || unit.key.length < 4) &&
+      (exact.length === 0 || span.length < 2)
+    )
+      return false;
+    if (span.length >= 2 && exact.length >= 1) return true;
+    const only = span[0]!;
+    if (span.length === 1 && only.key.length >= 8 && (only.edits ?? 0) / only.key.length <= 0.2) return true;
+    return this.plausible(tokens, start, end, key, evidence, true);
+  }
+
+  /** An English word, a stopword or a word of some title: typed, it is no set of initials. */
+  knownWord(word: string): boolean {
+    return isEnglishWord(word) || isStopword(word) || this.words.has(word);
+  }
+
+  /** Rare enough in the catalog's text (beyond the titles that use it) that a lower-case use is likely the title. */
+  uncommon(word: string): boolean {
+    const own = this.words.count(word);
+    return this.documentFrequency(word) - own <= Math.max(2, this.documentCount * 0.003);
+  }
+}
