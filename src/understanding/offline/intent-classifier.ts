@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConvrecError } from '../../errors/index.js';
 import { messageWords } from '../../nlp/index.js';
-import type { IntentContext, IntentModel } from './intent.js';
+import { messageFrames, type IntentContext, type IntentModel } from './intent.js';
 import type { MessageReading } from './read-message.js';
 
 export const intentClasses = ['recommend', 'refine', 'ask-about-item', 'chit-chat'] as const;
@@ -28,8 +28,8 @@ export type StoredIntentModel = z.infer<typeof intentModelSchema>;
 /**
  * The features of a message for intent: what the reader found (a title, a shown-list reference, a
  * verdict, a constraint…), the conversation (is a list shown, is a request in force), the shape of
- * the text (a question, its length) and its lemmas and lemma pairs, with recognised things replaced
- * by their kind so "loved Heat" and "loved Alien" are one feature.
+ * the text (a question, its length), its framing (`messageFrames`) and its lemmas and lemma pairs,
+ * with recognised things replaced by their kind so "loved Heat" and "loved Alien" are one feature.
  */
 export function intentFeatures(reading: MessageReading, context: IntentContext): string[] {
   const { understanding, analysis, mentions } = reading;
@@ -89,6 +89,8 @@ export function intentFeatures(reading: MessageReading, context: IntentContext):
       reading.query.length === 0 && mentions.length === 0 && understanding.mentionedTitles.length === 0,
   };
   const features = Object.entries(flags).flatMap(([name, on]) => (on ? [`flag:${name}`] : []));
+  // How the message is framed, by the phrase lists rules use too ("also…", "have you seen X?").
+  for (const [name, on] of Object.entries(messageFrames(reading))) if (on) features.push(`frame:${name}`);
   // Crosses a linear model cannot form by itself.
   for (const [left, right] of [
     ['shown', 'question'],

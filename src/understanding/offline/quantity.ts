@@ -78,6 +78,76 @@ const quantityCues = new Set([
   'around',
   'some',
 ]);
+/** What "one more …" may be about that is no film: "one more thing", "one more question". */
+const notCounted = new Set(['thing', 'things', 'question', 'questions', 'request', 'detail', 'condition']);
+
+/** Words before a number that make it no quantity: "the first two", "number 3", "all three", "aged 7". */
+const notBefore = new Set([
+  'the',
+  'that',
+  'this',
+  'those',
+  'these',
+  'which',
+  'number',
+  'no',
+  '#',
+  'item',
+  'option',
+  'is',
+  'are',
+  'turning',
+  'aged',
+  'age',
+  'first',
+  'last',
+  'other',
+  'all',
+  'both',
+]);
+/** What may follow a bare number that answers "how many?": "five is good", "3 please", "four would be great". */
+const answerTails = [
+  '',
+  'please',
+  'pls',
+  'plz',
+  'is good',
+  'is fine',
+  'is ok',
+  'is okay',
+  'is enough',
+  'is plenty',
+  'is great',
+  'is perfect',
+  'sounds good',
+  'would be good',
+  'would be great',
+  'would be nice',
+  'would be perfect',
+  'should do',
+  'works',
+  'will do',
+  'is good thanks',
+  'is fine thanks',
+  'please thanks',
+];
+/** Words a bare number may come after in such an answer: "maybe 3", "um, five". */
+const answerOpeners = new Set([
+  'maybe',
+  'um',
+  'uh',
+  'hmm',
+  'like',
+  'say',
+  'lets',
+  'ok',
+  'okay',
+  'oh',
+  'just',
+  'only',
+]);
+/** Words that may sit between a number and what it counts ("one single film", "the single best one"). */
+const singleFollowers = new Set(['best', 'good', 'great', 'top', 'perfect', 'one', 'pick', 'movie', 'film']);
 
 /** How many items the user asks for: "just one", "a couple", "three films", "give me 10", "a dozen". */
 export function readQuantity(
@@ -103,41 +173,65 @@ export function readQuantity(
     if (word === 'handful' && previous === 'a') return { value: 5, span: [index - 1, index + 1] };
     if (word === 'dozen' && (previous === 'a' || previous === 'one'))
       return { value: 12, span: [index - 1, index + 1] };
-    if (word === 'single' && previous === 'a' && quantityNouns.has(next))
+    // "a single recommendation", "just the single best one", "only the best one".
+    if (
+      word === 'single' &&
+      ['a', 'the', 'one', 'just', 'only'].includes(previous) &&
+      (quantityNouns.has(next) || (singleFollowers.has(next) && singleFollowers.has(afterNext)))
+    )
       return { value: 1, span: [index - 1, index + 2] };
+    if (
+      word === 'the' &&
+      (previous === 'just' || previous === 'only') &&
+      (next === 'best' || next === 'top') &&
+      singleFollowers.has(afterNext) &&
+      !words[index + 3]
+    )
+      return { value: 1, span: [index - 1, index + 3] };
     const value = numberValue(words[index]);
     if (value === undefined || value < 1 || value > 50) continue;
     if (/^(19|20)\d\d$/.test(word) || timeUnits.has(next)) continue;
-    if (
-      [
-        'the',
-        'that',
-        'this',
-        'which',
-        'number',
-        'no',
-        '#',
-        'item',
-        'option',
-        'is',
-        'are',
-        'turning',
-        'aged',
-        'age',
-      ].includes(previous)
-    )
-      continue;
+    if (notBefore.has(previous)) continue;
+    if (answersHowMany(words, index, value)) return { value, span: [index, index + 1] };
     const noun =
       quantityNouns.has(next) ||
-      (quantityNouns.has(afterNext) && !timeUnits.has(afterNext) && /^[a-z-]+$/.test(next));
+      (quantityNouns.has(afterNext) && !timeUnits.has(afterNext) && /^[a-z-]+$/.test(next)) ||
+      countsNoun(words, index, taken);
     const cue =
-      quantityCues.has(previous) || noun || (value === 1 && next === 'more' && !words[index + 1]!.barrier);
+      quantityCues.has(previous) ||
+      noun ||
+      (next === 'more' && !words[index + 1]!.barrier && !timeUnits.has(afterNext));
     if (!cue) continue;
-    if (word === 'one' && !['just', 'only', 'me', 'exactly'].includes(previous) && !quantityNouns.has(next))
+    if (notCounted.has(afterNext)) continue;
+    if (
+      word === 'one' &&
+      !['just', 'only', 'me', 'exactly'].includes(previous) &&
+      !quantityNouns.has(next) &&
+      next !== 'more'
+    )
       continue;
     if (word === 'one' && ['of', 'where', 'that', 'like', 'with', 'for', 'about', 'i', 'you'].includes(next))
       continue;
     return { value, span: [index, index + 1] };
   }
   return undefined;
+}
+
+/** "Three feel-good movies", "two 90s sci-fi films": the noun counted after words the reader recognised. */
+function countsNoun(words: Word[], index: number, taken: Set<number>): boolean {
+  let next = index + 1;
+  while (next < words.length && next <= index + 4 && taken.has(next) && !words[next]!.barrier) next++;
+  return next > index + 1 && !words[next]?.barrier && quantityNouns.has(words[next]?.norm ?? '');
+}
+
+/** A bare number that answers "how many?": "five is good", "maybe 3", "4 please". */
+function answersHowMany(words: Word[], index: number, value: number): boolean {
+  if (value === 1) return false;
+  const before = words.slice(0, index).map((word) => word.norm);
+  if (!before.every((word) => answerOpeners.has(word))) return false;
+  const tail = words
+    .slice(index + 1)
+    .map((word) => word.norm)
+    .join(' ');
+  return answerTails.includes(tail);
 }

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Retriever } from '../../src/retrieval/retriever.js';
+import { createOfflineReader } from '../../src/understanding/offline/index.js';
+import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
+import { openDemoRetriever } from '../helpers/demo-retriever.js';
+
+let retriever: Retriever;
+let dispose: () => Promise<void>;
+let reader: OfflineReader;
+
+beforeAll(async () => {
+  ({ retriever, dispose } = await openDemoRetriever());
+  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
+}, 120_000);
+
+afterAll(async () => {
+  await dispose();
+});
+
+const quantity = (text: string) =>
+  reader.understand(text, { lastShown: [], hasRequest: false, answered: false }).quantity;
+
+describe('how many films the user asks for', () => {
+  it('reads a count however it is said', () => {
+    expect(quantity('three feel-good movies for family night')).toBe(3);
+    expect(quantity('just the single best one')).toBe(1);
+    expect(quantity('a single recommendation please')).toBe(1);
+    expect(quantity('give me 10 horror movies')).toBe(10);
+    expect(quantity('a couple of comedies?')).toBe(2);
+    expect(quantity('three more please')).toBe(3);
+  });
+
+  it('reads a bare number that answers "how many?"', () => {
+    const read = (text: string) =>
+      reader.understand(text, { lastShown: [], hasRequest: true, answered: false }).quantity;
+    expect(read('five is good')).toBe(5);
+    expect(read('maybe 4')).toBe(4);
+  });
+
+  it('takes no count from numbers that count something else', () => {
+    for (const text of [
+      'The first two Godfather movies are masterpieces',
+      'Whiplash, Drive and Nightcrawler are my top three',
+      'we are three people looking for a comedy',
+      'two hours max',
+      'one more thing: no horror',
+      'a 1995 thriller',
+    ])
+      expect(quantity(text), text).toBeNull();
+  });
+});
