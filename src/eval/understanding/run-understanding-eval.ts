@@ -65,14 +65,19 @@ function shownItems(titles: string[] | undefined, resolver: TitleResolver): Cata
   });
 }
 
-/** A reader's delta in the benchmark's form: titles resolved and written "Title (Year)", genres the catalog's. */
+/**
+ * A reader's delta in the benchmark's form: titles resolved and written "Title (Year)", genres the
+ * catalog's. Titles are resolved as a turn resolves them: a model's loosely, the offline reader's
+ * exactly (it matched them itself; what it did not match is a title the catalog lacks).
+ */
 export function toExpectedForm(
   understanding: Understanding,
   resolver: TitleResolver,
   lexicon: CatalogLexicon,
   catalog: Catalog,
+  options: { loose: boolean } = { loose: true },
 ): ExpectedDelta {
-  const resolved = resolveTitles(understanding, resolver);
+  const resolved = resolveTitles(understanding, resolver, options);
   const genre = (name: string) => lexicon.catalogGenre(name) ?? name;
   const genres = (names: string[]) => [...new Set(names.map(genre))];
   return {
@@ -140,7 +145,12 @@ export async function runUnderstandingEval(
         )
       : reader.read(line.text, readerContext(state, lastShown, catalog)).understanding;
     readMs += performance.now() - started;
-    const misses = scoreDelta(line.expect, toExpectedForm(understanding, titles, lexicon, catalog));
+    const misses = scoreDelta(
+      line.expect,
+      toExpectedForm(understanding, titles, lexicon, catalog, {
+        loose: options.understand !== undefined,
+      }),
+    );
     const tally = phenomena.get(line.phenomenon) ?? { name: line.phenomenon, total: 0, right: 0 };
     tally.total += 1;
     if (misses.length === 0) {

@@ -1,5 +1,5 @@
 import { isEnglishWord, type Analysis, type Word } from '../../nlp/index.js';
-import type { FoundTitle } from '../../titles/index.js';
+import { personNouns, type FoundTitle } from '../../titles/index.js';
 import { clauseBreak, isListWord, type Cue, type TasteCue } from './cues.js';
 import type { Mention } from './mentions.js';
 
@@ -19,23 +19,12 @@ const innerWords = new Set([
   'with',
   'by',
 ]);
-/** Before a name, these say it is a person or a place, not a title: "my friend Laura", "driving to Fargo". */
+/**
+ * Before a name, these say it is a person or a place, not a title: "starring Laura", "driving to
+ * Fargo" (with the relation words of `personNouns`: "my friend Laura").
+ */
 const notTitleBefore = new Set([
-  'friend',
-  'son',
-  'daughter',
-  'wife',
-  'husband',
-  'brother',
-  'sister',
-  'mom',
-  'mum',
-  'dad',
-  'boyfriend',
-  'girlfriend',
-  'partner',
-  'named',
-  'called',
+  ...personNouns,
   'with',
   'starring',
   'by',
@@ -139,13 +128,17 @@ function unknownTitlesOnce(
     const opensSentence = span.start === 0 || clauseBreak(analysis, words, span.start - 1);
     // "Seen Alien…", "Both films…", "Anything but…": a cue or a function word capitalised at the start.
     if (cueAt(span.start) && (opensSentence || span.end - span.start === 1)) continue;
-    if (notTitleBefore.has(words[span.start - 1]?.norm ?? '')) continue;
+    const before = words[span.start - 1];
+    if (before && (notTitleBefore.has(before.norm) || notTitleBefore.has(before.lemma))) continue;
     const single = span.end - span.start === 1;
     if (single && !['PROPN', 'NOUN', 'X', 'ADJ'].includes(analysis.tokens[words[span.start]!.token]!.pos))
       continue;
+    // "the Irish one", "the best Christmas movie", "Other spy thrillers": a capitalised word before the
+    // noun it qualifies is a name for a kind, not a title.
+    if (single && qualifiesNext(analysis, words, span.end)) continue;
     const evidence =
       listedWithTitle(analysis, words, mentions, span) ||
-      afterCue(tasteAt, span.start) ||
+      afterCue(words, tasteAt, span.start) ||
       quoted(analysis, words, span) ||
       // "Tenet lost me, but Memento…": a verdict right after it, in a message that names titles.
       (verdictAfter(tasteAt, span.end) && mentions.some((mention) => mention.kind === 'title')) ||
@@ -191,9 +184,17 @@ function listedWithTitle(
   });
 }
 
-/** Right after a taste or anchor cue: "loved Ponyo", "something like Primer". */
-function afterCue(tasteAt: Map<number, Cue<TasteCue>>, start: number): boolean {
-  return tasteAt.get(start - 1)?.end === start;
+/** Right after a taste or anchor cue, in its clause: "loved Ponyo", "something like Primer". */
+function afterCue(words: Word[], tasteAt: Map<number, Cue<TasteCue>>, start: number): boolean {
+  return tasteAt.get(start - 1)?.end === start && !words[start]!.barrier;
+}
+
+/** A lower-case noun (or "one") right after, in the same clause: the word before it qualifies it. */
+function qualifiesNext(analysis: Analysis, words: Word[], end: number): boolean {
+  const next = words[end];
+  if (!next || next.barrier) return false;
+  const token = analysis.tokens[next.token]!;
+  return /^\p{Ll}/u.test(token.text) && (token.pos === 'NOUN' || next.norm === 'one' || next.norm === 'ones');
 }
 
 function verdictAfter(tasteAt: Map<number, Cue<TasteCue>>, end: number): boolean {
