@@ -1,20 +1,47 @@
 import dictionary from 'dictionary-en';
 
-let words: Set<string> | undefined;
+interface EnglishDictionary {
+  /** Stem → its Hunspell flags ("credible" → "I…"). */
+  stems: Map<string, string>;
+  /** Prefix rules: flag → prefix ("I" → "in"). */
+  prefixes: [flag: string, prefix: string][];
+}
+
+let loaded: EnglishDictionary | undefined;
+
+function load(): EnglishDictionary {
+  const decoder = new TextDecoder();
+  const stems = new Map<string, string>();
+  for (const line of decoder.decode(dictionary.dic).split('\n').slice(1)) {
+    const [stem, flags = ''] = line.split('/');
+    if (stem) stems.set(stem.toLowerCase(), (stems.get(stem.toLowerCase()) ?? '') + flags);
+  }
+  const prefixes: [string, string][] = [];
+  for (const line of decoder.decode(dictionary.aff).split('\n')) {
+    // "PFX I   0     in   ." — a rule of flag I: strip nothing, add "in".
+    const rule = /^PFX\s+(\S+)\s+0\s+(\p{L}+)\s/u.exec(line);
+    if (rule) prefixes.push([rule[1]!, rule[2]!.toLowerCase()]);
+  }
+  return { stems, prefixes };
+}
+
+function inDictionary(dictionary: EnglishDictionary, word: string): boolean {
+  if (dictionary.stems.has(word)) return true;
+  // A prefixed form the stem's flags allow: "incredible" (credible/I), "unwatchable", "rewatch".
+  for (const [flag, prefix] of dictionary.prefixes) {
+    if (word.length <= prefix.length + 2 || !word.startsWith(prefix)) continue;
+    if (dictionary.stems.get(word.slice(prefix.length))?.includes(flag)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a folded word (or its lemma) is an English dictionary word: Hunspell's en_US list (SCOWL,
- * about 49,000 stems), read once on first use. Tells "thing" or "drive" (words that may be titles by
- * chance) from "shawshank" or "fction" (names and misspellings).
+ * about 49,000 stems, with the prefixes its affix file allows), read once on first use. Tells
+ * "thing", "drive" or "incredible" (words that may be titles by chance) from "shawshank" or "fction"
+ * (names and misspellings).
  */
 export function isEnglishWord(word: string, lemma?: string): boolean {
-  words ??= new Set(
-    new TextDecoder()
-      .decode(dictionary.dic)
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split('/')[0]!.toLowerCase())
-      .filter(Boolean),
-  );
-  return words.has(word) || (lemma !== undefined && words.has(lemma));
+  loaded ??= load();
+  return inDictionary(loaded, word) || (lemma !== undefined && inDictionary(loaded, lemma));
 }

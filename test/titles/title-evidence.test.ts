@@ -14,6 +14,7 @@ const films: [id: string, title: string, year: number][] = [
   ['fargo', 'Fargo', 1996],
   ['brazil', 'Brazil', 1985],
   ['heat', 'Heat', 1995],
+  ['incredibles', 'The Incredibles', 2004],
 ];
 const catalog = toyCatalog(
   films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
@@ -44,5 +45,10 @@ describe('evidence that a common word is a title', () => {
 
   it('does not take lower-case common words for titles', () => {
     expect(found('i like up and her')).toEqual([]);
+  });
+
+  it('does not read an English word with a prefix as a misspelled title ("incredible")', () => {
+    expect(found('that was incredible, more like it')).toEqual([]);
+    expect(found('loved the incredibels')).toEqual(['incredibles']);
   });
 });
