@@ -1,7 +1,7 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { isEnglishWord, type Analysis, type Token } from '../nlp/index.js';
 import { isStopword } from '../text/tokenize.js';
-import { withSeriesNoun, type FoundTitle, type TitleMatch } from './found-title.js';
+import { foundTitle, withSeriesNoun, type FoundTitle, type TitleMatch } from './found-title.js';
 import { FuzzyTitleIndex } from './fuzzy-title-index.js';
 import { titleBase, titleKey } from './normalize-title.js';
 import { SeriesFinder } from './series-finder.js';
@@ -36,6 +36,8 @@ export class TitleFinder {
   /** Word prefixes of every title, series and head key: a span that is none cannot grow into a title. */
   private readonly prefixes = new Set<string>();
   private readonly cache = new Map<string, FoundTitle[]>();
+  /** Words no dictionary has that only one title uses: "totoro", "shawshank". */
+  private readonly ownWords = new Map<string, CatalogItem>();
 
   constructor(
     catalog: Catalog,
@@ -59,6 +61,13 @@ export class TitleFinder {
     for (const [key] of resolver.titleEntries()) addPrefixes(key);
     for (const item of catalog.items) addPrefixes(titleKey(titleBase(item), { keepArticle: true }));
     for (const key of this.series.keys()) addPrefixes(key);
+    const users = new Map<string, CatalogItem[]>();
+    for (const item of catalog.items)
+      for (const word of new Set(titleKey(titleBase(item)).split(' ')))
+        users.set(word, [...(users.get(word) ?? []), item]);
+    for (const [word, items] of users)
+      if (items.length === 1 && word.length >= 5 && /^\p{L}+$/u.test(word) && !isEnglishWord(word))
+        this.ownWords.set(word, items[0]!);
     this.fuzzy = new FuzzyTitleIndex([
       ...resolver.titleEntries(),
       ...[...this.series.heads()].map(([key, item]) => [key, [item]] as [string, CatalogItem[]]),
@@ -135,7 +144,7 @@ export class TitleFinder {
       this.series.group(unit.key) !== undefined;
     if (!startable(first))
       return first.key.length >= 4 && !isStopword(first.key)
-        ? this.fuzzyAt(analysis, units, index, previous)
+        ? (this.ownWordAt(analysis, units, index, previous) ?? this.fuzzyAt(analysis, units, index, previous))
         : undefined;
     // Grow the span while it (as typed, or as corrected) is still the start of some title.
     let longest = 0;
@@ -224,7 +233,27 @@ export class TitleFinder {
           return withSeriesNoun(analysis, { titles: [at(fuzzyGroup, true, true)], length });
       }
     }
-    return this.fuzzyAt(analysis, units, index, previous);
+    return this.ownWordAt(analysis, units, index, previous) ?? this.fuzzyAt(analysis, units, index, previous);
+  }
+
+  /**
+   * A title called by the one word of it no dictionary has and no other title uses ("loved
+   * shawshank", "kiki's delivery service and totoro"), with the usual evidence of a title.
+   */
+  private ownWordAt(
+    analysis: Analysis,
+    units: Unit[],
+    index: number,
+    previous: FoundTitle | undefined,
+  ): TitleMatch | undefined {
+    const unit = units[index]!;
+    const item = this.ownWords.get(unit.key);
+    if (!item || unit.last !== unit.token) return undefined;
+    const evidence = titleEvidence(analysis, unit.token, unit.token + 1, previous);
+    const capitalized = /^\p{Lu}/u.test(analysis.tokens[unit.token]!.text) && !evidence.sentenceStart;
+    if (!(evidence.taste || evidence.listed || evidence.praised || evidence.quoted || capitalized))
+      return undefined;
+    return { titles: [foundTitle(analysis, unit.token, unit.token + 1, [item])], length: 1 };
   }
 
   /** The key of a span from its words' keys (words typed without a space between are one: "ocean's"). */

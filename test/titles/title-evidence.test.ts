@@ -15,6 +15,8 @@ const films: [id: string, title: string, year: number][] = [
   ['brazil', 'Brazil', 1985],
   ['heat', 'Heat', 1995],
   ['incredibles', 'The Incredibles', 2004],
+  ['totoro', 'My Neighbor Totoro', 1988],
+  ['shawshank', 'The Shawshank Redemption', 1994],
 ];
 const catalog = toyCatalog(
   films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
@@ -50,5 +52,10 @@ describe('evidence that a common word is a title', () => {
   it('does not read an English word with a prefix as a misspelled title ("incredible")', () => {
     expect(found('that was incredible, more like it')).toEqual([]);
     expect(found('loved the incredibels')).toEqual(['incredibles']);
+  });
+
+  it('finds a title by the one word of it no dictionary has, with evidence', () => {
+    expect(found('loved shawshank and totoro')).toEqual(['shawshank', 'totoro']);
+    expect(found('shawshank')).toEqual([]);
   });
 });
