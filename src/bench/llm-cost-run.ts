@@ -7,6 +7,7 @@ import type { GenerateRequest } from '../model/language-model.js';
 import { ScriptedModel, type ScriptedResponse } from '../model/scripted-model.js';
 import { MemoryProfileStore } from '../profile/memory-profile-store.js';
 import type { Retriever } from '../retrieval/retriever.js';
+import { createOfflineReader, type OfflineReader } from '../understanding/offline/index.js';
 import { MeteredModel } from '../usage/metered-model.js';
 import { requestTokens, type TokenCounter } from '../usage/token-counter.js';
 import {
@@ -69,6 +70,8 @@ export interface TurnCost {
 
 export interface CostBenchContext {
   retriever: Retriever;
+  /** The offline reader the scripted understanding starts from (default: one built per run). */
+  reader?: OfflineReader;
   tokenCounter: TokenCounter;
   /** Where proposed titles come from, most popular first. */
   popular: CatalogItem[];
@@ -100,6 +103,7 @@ function costModel(context: CostBenchContext, turn: CostTurnInput): ScriptedMode
       const understanding = scriptedUnderstanding({
         messages: turn.context,
         retriever: context.retriever,
+        ...(context.reader ? { reader: context.reader } : {}),
         popular: context.popular,
         excludeIds: new Set(turn.excludeIds),
         ...(context.proposals !== undefined ? { proposals: context.proposals } : {}),
@@ -231,9 +235,11 @@ export async function runCostBench(
   options: { warmup?: number; onTurn?: (done: number, total: number) => void; signal?: AbortSignal } = {},
 ): Promise<CostBenchRun> {
   const signalOption = options.signal;
+  // One reader for every turn: building one indexes the catalog's vocabulary.
+  const shared = { ...context, reader: context.reader ?? createOfflineReader(context.retriever.components) };
   for (const turn of turns.slice(0, options.warmup ?? 0)) {
-    await runCostTurn(context, turn, 'one-pass', signalOption);
-    await runCostTurn(context, turn, 'sliding-window', signalOption);
+    await runCostTurn(shared, turn, 'one-pass', signalOption);
+    await runCostTurn(shared, turn, 'sliding-window', signalOption);
   }
   const run: CostBenchRun = { onePass: [], slidingWindow: [] };
   for (const [index, turn] of turns.entries()) {
@@ -242,7 +248,7 @@ export async function runCostBench(
       index % 2 === 0 ? ['one-pass', 'sliding-window'] : ['sliding-window', 'one-pass'];
     for (const [position, strategy] of order.entries()) {
       const cost = {
-        ...(await runCostTurn(context, turn, strategy, signalOption)),
+        ...(await runCostTurn(shared, turn, strategy, signalOption)),
         ranFirst: position === 0,
       };
       (strategy === 'one-pass' ? run.onePass : run.slidingWindow).push(cost);

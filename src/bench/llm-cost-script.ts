@@ -1,12 +1,13 @@
 import type { CatalogItem } from '../catalog/index.js';
 import type { DialogueMessage } from '../dialogue/dialogue-message.js';
+import { replayTranscript, resolveTitles } from '../dialogue/state/index.js';
 import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import type { GenerateRequest } from '../model/language-model.js';
 import type { ScriptedResponse } from '../model/scripted-model.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Retriever } from '../retrieval/retriever.js';
-import { understandOffline } from '../understanding/offline-understanding.js';
-import type { Understanding } from '../understanding/understanding-schema.js';
+import { createOfflineReader, type OfflineReader } from '../understanding/offline/index.js';
+import { emptyUnderstanding, type Understanding } from '../understanding/understanding-schema.js';
 
 /** One card of a rerank prompt as the model sees it. */
 export interface PromptCard {
@@ -75,6 +76,8 @@ export interface ScriptedUnderstandingInput {
   /** The dialogue so far, ending with the user's message. */
   messages: DialogueMessage[];
   retriever: Retriever;
+  /** The offline reader of the retriever's catalog (default: one built for this call). */
+  reader?: OfflineReader;
   /** Candidates for proposed titles, most popular first (see `popularItems`). */
   popular: CatalogItem[];
   /** Items never proposed: the turn's targets (no leakage) and what the dialogue already named. */
@@ -83,19 +86,28 @@ export interface ScriptedUnderstandingInput {
   proposals?: number;
 }
 
+/** The offline reader's understanding of the dialogue's last user message, read in its context. */
+function readLatest(messages: DialogueMessage[], reader: OfflineReader, retriever: Retriever): Understanding {
+  let latest: Understanding | undefined;
+  replayTranscript(messages, reader, retriever.components.titles, reader.yearAnchors, (reading) => {
+    latest = reading.understanding;
+  });
+  return latest ?? emptyUnderstanding();
+}
+
 /**
- * A plausible LLM understanding of a dialogue, for cost measurement: the offline understanding's
- * titles, constraints and preferences, three short queries, and popular catalog titles (never the
- * targets) as proposals, preferring those that share a genre with the request.
+ * A plausible LLM understanding of a dialogue, for cost measurement: the offline reader's titles,
+ * constraints, preferences and the rest of its delta, three short queries, and popular catalog
+ * titles (never the targets) as proposals, preferring those that share a genre with the request.
  */
 export function scriptedUnderstanding(input: ScriptedUnderstandingInput): Understanding {
   const { retriever } = input;
-  const offline = understandOffline({ messages: input.messages, lastShown: [] }, retriever).understanding;
-  const titles = retriever.components.titles;
-  const mentioned = offline.mentionedTitles.flatMap((mention) => {
-    const [best] = titles.resolve(mention.title, 1);
-    return best && best.confidence >= 0.6 ? [{ item: best.item, sentiment: mention.sentiment }] : [];
-  });
+  const reader = input.reader ?? createOfflineReader(retriever.components);
+  const offline = readLatest(input.messages, reader, retriever);
+  const { catalog } = retriever;
+  const mentioned = resolveTitles(offline, retriever.components.titles, { loose: false }).titles.map(
+    (title) => ({ item: catalog.byId.get(title.id)!, sentiment: title.sentiment }),
+  );
   const mentionedIds = new Set(mentioned.map((entry) => entry.item.id));
   const liked = mentioned.filter((entry) => entry.sentiment !== 'disliked').map((entry) => entry.item);
   const genres = [...new Set([...offline.preferences.genres, ...liked.flatMap((item) => item.genres)])];

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
 import { cooccurrenceSchema } from '../collaborative/cooccurrence.js';
 import { loadInteractionLog } from '../collaborative/interaction-log.js';
-import { buildRetrievalRequest } from '../dialogue/build-retrieval-request.js';
 import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
 import { loadEvalTurns, type EvalTurn } from '../eval/redial-dataset.js';
@@ -177,11 +176,7 @@ export async function benchRedial(
   // 5. HNSW quality: item vectors plus embedded dialogue queries.
   const random = seededRandom(options.seed);
   const textWanted = Math.floor(options.qualityQueries / 2);
-  const texts = [
-    ...new Set(
-      turns.flatMap((turn) => buildRetrievalRequest(turn.context, components.titles).request.queries),
-    ),
-  ];
+  const texts = [...new Set(turns.flatMap((turn) => retriever.readDialogue(turn.context).request.queries))];
   const textVectors = (await components.embedder.embed(shuffled(texts, random))).filter((vector) =>
     vector.some((value) => value !== 0),
   );

@@ -8,8 +8,11 @@ import { ScriptedModel, type ScriptedResponse, type ScriptedStep } from '../../s
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
 import { titleWithYear } from '../../src/catalog/title-with-year.js';
 import type { Retriever } from '../../src/retrieval/retriever.js';
-import type { Constraints } from '../../src/understanding/hard-constraints.js';
-import { emptyUnderstanding, type Understanding } from '../../src/understanding/understanding-schema.js';
+import {
+  emptyUnderstanding,
+  type Constraints,
+  type Understanding,
+} from '../../src/understanding/understanding-schema.js';
 import { approximateTokenCounter } from '../../src/usage/token-counter.js';
 import { openDemoRetriever } from '../helpers/demo-retriever.js';
 

@@ -1,35 +1,84 @@
-import { describe, expect, it } from 'vitest';
-import { relaxConstraints, type Constraints } from '../../src/understanding/hard-constraints.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayTranscript, type TranscriptMessage } from '../../src/dialogue/state/index.js';
+import type { Retriever } from '../../src/retrieval/retriever.js';
+import { createOfflineReader } from '../../src/understanding/offline/index.js';
+import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
+import type { Constraints } from '../../src/understanding/understanding-schema.js';
+import { openDemoRetriever } from '../helpers/demo-retriever.js';
 
-const active: Constraints = {
-  yearFrom: 2011,
-  yearTo: null,
-  genres: ['thriller'],
-  excludeGenres: ['horror'],
-  people: [],
-  excludePeople: ['Tom Cruise'],
-};
+let retriever: Retriever;
+let dispose: () => Promise<void>;
+let reader: OfflineReader;
 
-describe('relaxConstraints', () => {
+beforeAll(async () => {
+  ({ retriever, dispose } = await openDemoRetriever());
+  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
+}, 120_000);
+
+afterAll(async () => {
+  await dispose();
+});
+
+const request = 'Only thrillers after 2010, no horror, and nothing with Tom Cruise';
+
+/** The limits in force after the request, a list of picks, and then the user's message. */
+function constraintsAfter(text: string): Constraints | undefined {
+  const picks = retriever.catalog.items.filter((item) => item.genres.includes('thriller')).slice(0, 3);
+  const messages: TranscriptMessage[] = [
+    { role: 'user', text: request },
+    { role: 'assistant', text: 'Here are some picks:', shown: picks },
+    { role: 'user', text },
+  ];
+  const { titles } = retriever.components;
+  return replayTranscript(messages, reader, titles, reader.yearAnchors).state.request?.constraints;
+}
+
+describe('relaxing the limits in force', () => {
+  it('reads the request as limits', () => {
+    expect(constraintsAfter('ok')).toMatchObject({
+      yearFrom: 2011,
+      genres: ['thriller'],
+      excludeGenres: ['horror'],
+      excludePeople: ['Tom Cruise'],
+    });
+  });
+
   it('drops the years on "any year is fine" and keeps everything else', () => {
-    expect(relaxConstraints(active, 'Any year is fine')).toEqual({ ...active, yearFrom: null });
-    expect(relaxConstraints(active, "the decade doesn't matter")).toEqual({ ...active, yearFrom: null });
+    for (const text of ['Any year is fine', "the decade doesn't matter"]) {
+      expect(constraintsAfter(text)).toMatchObject({
+        yearFrom: null,
+        yearTo: null,
+        genres: ['thriller'],
+        excludeGenres: ['horror'],
+        excludePeople: ['Tom Cruise'],
+      });
+    }
   });
 
   it('lifts only the exclusion the user names as fine', () => {
-    expect(relaxConstraints(active, 'Tom Cruise is fine after all')).toEqual({
-      ...active,
+    expect(constraintsAfter('Tom Cruise is fine after all')).toMatchObject({
+      yearFrom: 2011,
+      excludeGenres: ['horror'],
       excludePeople: [],
     });
-    expect(relaxConstraints(active, 'ok, horror is okay now')).toEqual({ ...active, excludeGenres: [] });
+    expect(constraintsAfter('ok, horror is okay now')).toMatchObject({
+      yearFrom: 2011,
+      excludeGenres: [],
+      excludePeople: ['Tom Cruise'],
+    });
   });
 
   it('drops required genres on "any genre"', () => {
-    expect(relaxConstraints(active, 'any genre, really')).toEqual({ ...active, genres: [] });
+    expect(constraintsAfter('any genre, really')).toMatchObject({
+      yearFrom: 2011,
+      genres: [],
+      excludeGenres: ['horror'],
+    });
   });
 
-  it('leaves the constraints alone otherwise', () => {
-    expect(relaxConstraints(active, 'something darker')).toEqual(active);
-    expect(relaxConstraints(active, 'that one is fine but show me more')).toEqual(active);
+  it('leaves the limits alone otherwise', () => {
+    const limits = constraintsAfter('ok');
+    expect(constraintsAfter('something darker')).toEqual(limits);
+    expect(constraintsAfter('the first one is fine but show me more')).toEqual(limits);
   });
 });
