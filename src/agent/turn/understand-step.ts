@@ -32,10 +32,11 @@ export async function understandStep(
     emit({ type: 'understanding', understanding });
     return { understanding, more, ms: dependencies.clock() - started };
   }
-  const reading = dependencies.reader.read(
-    context.text,
-    readerContext(context.state, context.lastShown, dependencies.retriever.catalog),
-  );
+  const assistantText = context.messages.findLast((message) => message.role === 'assistant')?.text;
+  const reading = dependencies.reader.read(context.text, {
+    ...readerContext(context.state, context.lastShown, dependencies.retriever.catalog),
+    ...(assistantText !== undefined ? { assistantText } : {}),
+  });
   let understanding = reading.understanding;
   if (model && dependencies.prompts) {
     try {

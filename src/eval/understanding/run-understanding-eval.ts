@@ -108,6 +108,12 @@ export function toExpectedForm(
   };
 }
 
+/** The context's last assistant message, for the reader. */
+function assistantOf(context: { role: string; text: string }[]): { assistantText?: string } {
+  const text = context.findLast((message) => message.role === 'assistant')?.text;
+  return text === undefined ? {} : { assistantText: text };
+}
+
 /**
  * Scores a reader on labelled utterances: each context is replayed into a dialogue state, the
  * utterance is read with what that state knows, and the delta is compared with the label field by
@@ -143,7 +149,10 @@ export async function runUnderstandingEval(
           },
           options.signal,
         )
-      : reader.read(line.text, readerContext(state, lastShown, catalog)).understanding;
+      : reader.read(line.text, {
+          ...readerContext(state, lastShown, catalog),
+          ...assistantOf(line.context),
+        }).understanding;
     readMs += performance.now() - started;
     const misses = scoreDelta(
       line.expect,

@@ -4,6 +4,7 @@ import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import { CueMatchers } from './cues.js';
 import { decideIntent, type IntentModel } from './intent.js';
 import { readMessage, type MessageReading } from './read-message.js';
+import { asksIfSeen } from './shown-list.js';
 
 /** What the reader needs to know of the conversation besides the message. */
 export interface ReaderContext {
@@ -15,6 +16,8 @@ export interface ReaderContext {
   answered: boolean;
   /** What the request in force is about: its genres (its titles' included) and audiences. */
   request?: { genres: string[]; audiences: string[] };
+  /** The assistant's last message, when there is one (what it asked shapes a short answer). */
+  assistantText?: string;
 }
 
 /**
@@ -50,21 +53,23 @@ export class OfflineReader {
 
   /** The delta of one user message, and the details the dialogue state and explanations use (read-only: it may be cached). */
   read(text: string, context: ReaderContext): MessageReading {
-    const key = `${context.hasRequest ? 1 : 0}${context.answered ? 1 : 0}${context.lastShown.map((item) => item.id).join(',')}|${context.request?.genres.join(',') ?? ''}|${context.request?.audiences.join(',') ?? ''}\u0000${text}`;
+    const askedIfSeen = context.assistantText !== undefined && asksIfSeen(context.assistantText);
+    const key = `${context.hasRequest ? 1 : 0}${context.answered ? 1 : 0}${askedIfSeen ? 1 : 0}${context.lastShown.map((item) => item.id).join(',')}|${context.request?.genres.join(',') ?? ''}|${context.request?.audiences.join(',') ?? ''}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const reading = this.readFresh(text, context);
+    const reading = this.readFresh(text, context, askedIfSeen);
     this.cache.set(key, reading);
     if (this.cache.size > 5_000) this.cache.delete(this.cache.keys().next().value!);
     return reading;
   }
 
-  private readFresh(text: string, context: ReaderContext): MessageReading {
+  private readFresh(text: string, context: ReaderContext, askedIfSeen: boolean): MessageReading {
     const reading = readMessage(text, {
       vocabulary: this.vocabulary,
       cues: this.cues,
       lastShown: context.lastShown,
       currentYear: this.currentYear,
+      askedIfSeen,
     });
     const { intent, newRequest } = decideIntent(reading, context, this.options.intentModel);
     const understanding = reading.understanding;

@@ -42,6 +42,8 @@ export interface ReadContext {
   /** The list shown before this message, in order. */
   lastShown: CatalogItem[];
   currentYear: number;
+  /** The assistant asked whether the user has seen what it listed: a bare "yes" says seen. */
+  askedIfSeen?: boolean;
 }
 
 /** Removes character ranges from a text. */
@@ -350,7 +352,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   }
 
   // 4. The shown list: references, verdicts, a rejection.
-  const shownList = readShownList(analysis, words, lastShown.length, mentions, tasteCues, scopeCues);
+  const shownList = readShownList(analysis, words, lastShown.length, mentions, tasteCues, scopeCues, {
+    askedIfSeen: context.askedIfSeen ?? false,
+  });
   understanding.referencedPosition =
     shownList.referencedPosition ?? describedPosition(words, lastShown, vocabulary);
   understanding.shownFeedback = shownList.feedback;

@@ -281,8 +281,9 @@ export function readShownList(
   mentions: Mention[],
   tasteCues: Cue<TasteCue>[],
   scopeCues: Cue<ScopeCue>[],
-  quantitySpan?: [number, number],
+  options: { askedIfSeen?: boolean; quantitySpan?: [number, number] } = {},
 ): ShownListReading {
+  const { quantitySpan } = options;
   const references = shownReferences(analysis, words, shownCount, mentions, quantitySpan);
   const tasteAt = new Map<number, TasteCue>();
   const anchorAt = new Set<number>();
@@ -296,7 +297,9 @@ export function readShownList(
   const scopeAt = new Map<number, ScopeCue>();
   for (const cue of scopeCues)
     for (let index = cue.start; index < cue.end; index++) scopeAt.set(index, cue.type);
-  const aboutSeeing = tasteCues.some((cue) => cue.type === 'seen' || cue.type === 'unseen');
+  // "Have you seen any of these?" — "2 and 4 yes": the question makes the answer about seeing.
+  const aboutSeeing =
+    options.askedIfSeen === true || tasteCues.some((cue) => cue.type === 'seen' || cue.type === 'unseen');
   // "Wait, is the 3rd one the one where…?": a question gives no verdict.
   const questionAt = (index: number) => {
     const sentence = analysis.tokens[words[index]!.token]!.sentence;
@@ -442,4 +445,11 @@ export function readShownList(
   const first = pointed ?? references[0];
   const referencedPosition = asks && first ? first.positions[0]! : null;
   return { references, feedback, referencedPosition };
+}
+
+/** Whether an assistant's message asks if the user has seen something: "Have you seen any of these?". */
+export function asksIfSeen(text: string): boolean {
+  return /\b(?:have|did|had)\s+(?:you|u|ya)\s+(?:ever\s+|already\s+)?(?:seen|see|watched|watch|caught)\b|\b(?:seen|watched)\s+(?:any|it|them|those|these|either|one)\b[^.!]*\?/i.test(
+    text,
+  );
 }
