@@ -56,13 +56,20 @@ function updateFacts(facts: SessionFacts, update: TurnUpdate): SessionFacts {
   return next;
 }
 
-/** Later constraints win field by field; lists are merged; a genre now required is no longer excluded. */
+/**
+ * Later constraints win field by field; lists are merged; a genre now required is no longer
+ * excluded; a year limit that leaves no year with the earlier one replaces it ("before 1960", then
+ * "after 2000").
+ */
 export function mergeConstraints(earlier: Constraints, later: Constraints): Constraints {
   const excludeGenres = minus(union(earlier.excludeGenres, later.excludeGenres), later.genres);
   const excludePeople = minus(union(earlier.excludePeople, later.excludePeople), later.people);
+  const yearFrom = later.yearFrom ?? earlier.yearFrom;
+  const yearTo = later.yearTo ?? earlier.yearTo;
+  const noYearLeft = yearFrom !== null && yearTo !== null && yearFrom > yearTo;
   return {
-    yearFrom: later.yearFrom ?? earlier.yearFrom,
-    yearTo: later.yearTo ?? earlier.yearTo,
+    yearFrom: noYearLeft ? later.yearFrom : yearFrom,
+    yearTo: noYearLeft ? later.yearTo : yearTo,
     genres: minus(union(earlier.genres, later.genres), excludeGenres),
     excludeGenres,
     people: minus(union(earlier.people, later.people), excludePeople),
@@ -101,7 +108,7 @@ function applyDirection(
   const newest = shownYears.length > 0 ? Math.max(...shownYears) : undefined;
   const constraints = { ...request.constraints };
   // A year limit in force holds while a few years still fit inside it; otherwise it gives way
-  // ("sci-fi after 2010", shown 2013–2019, "older" → 2012 and before).
+  // ("sci-fi after 2010", shown 2013–2019, "older": the "after 2010" limit gives way).
   const narrow = (from: number | null, to: number | null) => from !== null && to !== null && to - from < 2;
   if (direction === 'older') {
     const to =
