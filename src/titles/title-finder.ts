@@ -7,7 +7,7 @@ import { titleBase, titleKey } from './normalize-title.js';
 import { SeriesFinder } from './series-finder.js';
 import { SeriesIndex } from './series-index.js';
 import { titleEvidence } from './title-evidence.js';
-import { TitlePlausibility } from './title-plausibility.js';
+import { describesKind, TitlePlausibility } from './title-plausibility.js';
 import type { TitleResolver } from './title-resolver.js';
 import { TitleWords, type Unit } from './title-words.js';
 
@@ -90,9 +90,12 @@ export class TitleFinder {
     let index = 0;
     while (index < units.length) {
       const previous = found[found.length - 1];
-      const match =
-        this.seriesFinder.at(analysis, units, index, previous) ??
-        this.matchAt(analysis, units, index, previous);
+      const series = this.seriesFinder.at(analysis, units, index, previous);
+      // "some scary movie", "scary movies": a kind of film, not the series named so.
+      const kind = series?.titles.some((title) =>
+        describesKind(analysis.tokens, title.tokenStart, title.tokenEnd),
+      );
+      const match = (kind ? undefined : series) ?? this.matchAt(analysis, units, index, previous);
       if (match) {
         found.push(...match.titles);
         index += match.length;
@@ -164,6 +167,7 @@ export class TitleFinder {
       const startToken = span[0]!.token;
       const endToken = span[span.length - 1]!.last + 1;
       const typed = text.slice(tokens[startToken]!.start, tokens[endToken - 1]!.end);
+      if (describesKind(tokens, startToken, endToken)) continue;
       const evidence = titleEvidence(analysis, startToken, endToken, previous);
       const yearAfter = /^\s*\(?((?:19|20)\d\d)\)/.exec(text.slice(tokens[endToken - 1]!.end));
       const year = yearAfter?.[1] ? Number(yearAfter[1]) : undefined;
@@ -292,6 +296,7 @@ export class TitleFinder {
       const startToken = span[0]!.token;
       const endToken = span[span.length - 1]!.last + 1;
       if (analysis.tokens[startToken]!.sentence !== analysis.tokens[endToken - 1]!.sentence) continue;
+      if (describesKind(tokens, startToken, endToken)) continue;
       // An edit-distance search only for spans that could pass `plausibleFuzzy`: with a misspelled
       // word, or with evidence of a title around them.
       if (!span.some((unit) => unit.misspelled)) {

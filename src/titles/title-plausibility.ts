@@ -2,9 +2,32 @@ import { isEnglishWord, type Token } from '../nlp/index.js';
 import { isStopword } from '../text/tokenize.js';
 import type { FuzzyMatch } from './fuzzy-title-index.js';
 import { titleKey } from './normalize-title.js';
-import { articles, type TitleEvidence } from './title-evidence.js';
+import { articles, quoteMarks, type TitleEvidence } from './title-evidence.js';
 import type { TitleResolver } from './title-resolver.js';
 import type { TitleWords, Unit } from './title-words.js';
+
+/** Nouns that name the medium: "scary movies" is a kind of film, not "Scary Movie". */
+const mediaNouns = new Set(['movie', 'movies', 'film', 'films', 'flick', 'flicks', 'show', 'shows']);
+const pluralMediaNouns = new Set(['movies', 'films', 'flicks', 'shows']);
+/** Before a noun phrase, these make it any one of a kind: "a scary movie", "some date movie". */
+const indefinites = new Set(['a', 'an', 'some', 'any', 'another', 'other', 'more', 'good', 'great', 'fun']);
+/** Before a plural, these point at particular films: "both spider verse movies", "the Toy Story films". */
+const definites = new Set(['the', 'both', 'all', 'these', 'those', 'two', 'three', 'four', 'every']);
+
+/**
+ * Whether a typed lower-case span ending in a media noun describes a kind of film rather than naming
+ * one: plural ("scary movies", not "both spider verse movies") or after an indefinite word ("some
+ * scary movie").
+ * Capitals, quotes or a number after it ("scary movie 2") still make it the title.
+ */
+export function describesKind(tokens: Token[], start: number, end: number): boolean {
+  const last = tokens[end - 1];
+  if (!last || !mediaNouns.has(last.norm) || end - start < 2) return false;
+  if (tokens.slice(start, end).some((token) => /\p{Lu}/u.test(token.text))) return false;
+  if (tokens[end]?.kind === 'number' || quoteMarks.has(tokens[start - 1]?.text ?? '')) return false;
+  const before = tokens[start - 1]?.norm ?? '';
+  return pluralMediaNouns.has(last.norm) ? !definites.has(before) : indefinites.has(before);
+}
 
 const clauseWords = new Set(['VERB', 'ADV', 'ADP', 'AUX', 'PRON', 'DET', 'SCONJ', 'CCONJ', 'PART', 'INTJ']);
 

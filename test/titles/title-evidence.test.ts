@@ -59,3 +59,35 @@ describe('evidence that a common word is a title', () => {
     expect(found('shawshank')).toEqual([]);
   });
 });
+
+describe('a kind of film is no title', () => {
+  const kinds = toyCatalog(
+    [
+      ['scary', 'Scary Movie', 2000],
+      ['scary2', 'Scary Movie 2', 2001],
+      ['date', 'Date Movie', 2006],
+      ['bee', 'Bee Movie', 2007],
+    ].map(([id, title, year]) => ({
+      id: id as string,
+      title: title as string,
+      year: year as number,
+      genres: ['comedy'],
+      description: 'a film',
+    })),
+  );
+  const kindFinder = new TitleFinder(kinds, new TitleResolver(kinds));
+  const ids = (text: string) =>
+    kindFinder.find(analyzer.analyze(text)).flatMap((title) => title.items.map((item) => item.id));
+
+  it('reads "scary movies" and "some date movie" as kinds of film', () => {
+    expect(ids('I like scary movies')).toEqual([]);
+    expect(ids('i like some scary movie')).toEqual([]);
+    expect(ids('i like date movies')).toEqual([]);
+  });
+
+  it('still finds the titles with capitals, a number or no article', () => {
+    expect(ids('I loved Scary Movie')).toEqual(['scary']);
+    expect(ids('I like scary movie 2')).toEqual(['scary2']);
+    expect(ids('i love bee movie')).toEqual(['bee']);
+  });
+});
