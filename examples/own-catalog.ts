@@ -1,12 +1,16 @@
 /**
  * Your own CSV catalog: board games instead of movies, with column names convrec cannot guess, mapped
- * explicitly. The index is built for this catalog; the recommender works the same on any domain.
+ * explicitly in a mapping file that also carries a board-game concept lexicon ("a quick cooperative
+ * game for two" is read as quick, cooperative, two players). The index is built for this catalog;
+ * the recommender works the same on any domain.
  *
- *   npx tsx examples/own-catalog.ts "a cooperative game for the family"
+ *   npx tsx examples/own-catalog.ts "a quick cooperative game for two"
  *   npx tsx examples/own-catalog.ts --catalog my-items.csv "something relaxing"
+ *   npx tsx examples/own-catalog.ts --catalog my-items.csv --mapping my-items.mapping.json "..."
  *
- * With --catalog the mapping is inferred from the header (id, title/name, year, genres/category,
- * description, director/author/...); the mapping used is printed so you can see what was understood.
+ * With --catalog and no --mapping the mapping is inferred from the header (id, title/name, year,
+ * genres/category, description, director/author/...); the mapping used is printed so you can see
+ * what was understood.
  * Offline unless an LLM is configured (OPENAI_API_KEY, or OPENAI_BASE_URL with CONVREC_MODEL).
  */
 import { createHash } from 'node:crypto';
@@ -20,27 +24,18 @@ import {
   loadCatalog,
   loadConfig,
   openRetriever,
-  type CatalogMappingInput,
+  readMappingFile,
 } from 'convrec';
 import { configuredModel } from './configured-model.js';
 
 const { values, positionals } = parseArgs({
-  options: { catalog: { type: 'string' } },
+  options: { catalog: { type: 'string' }, mapping: { type: 'string' } },
   allowPositionals: true,
 });
 
-/** The bundled example: which CSV column means what. */
-const boardGameMapping: CatalogMappingInput = {
-  id: 'game_id',
-  title: 'name',
-  year: 'year_published',
-  genres: 'categories',
-  people: ['designers'],
-  lists: ['mechanics'],
-  numbers: ['min_players', 'max_players', 'play_minutes'],
-  text: ['description'],
-  listSeparator: '|',
-};
+/** The bundled example's mapping file: which CSV column means what, and its concept lexicon. */
+const boardGameMapping = fileURLToPath(new URL('./catalogs/board-games.mapping.json', import.meta.url));
+const mappingFile = values.mapping ?? (values.catalog ? undefined : boardGameMapping);
 
 const file = values.catalog ?? fileURLToPath(new URL('./catalogs/board-games.csv', import.meta.url));
 const request =
@@ -57,9 +52,14 @@ const indexDirectory = join(
 );
 
 try {
-  const catalog = await loadCatalog(file, values.catalog ? {} : { mapping: boardGameMapping });
+  // A bad mapping file is reported with the file and field, like a bad catalog.
+  const mapping = mappingFile ? await readMappingFile(mappingFile) : {};
+  const catalog = await loadCatalog(file, { mapping });
   console.log(`${catalog.items.length} items from ${file}`);
   console.log(`mapping: ${JSON.stringify(catalog.mapping)}`);
+  // The mapping's lexicon extends the movie one; createRecommender uses it for this catalog.
+  if (catalog.lexicon)
+    console.log(`concepts: ${catalog.lexicon.concepts.map((concept) => concept.id).join(', ')}`);
   for (const warning of catalog.warnings.slice(0, 5)) console.log(`warning: ${warning.message}`);
 
   const { retriever } = await openRetriever({

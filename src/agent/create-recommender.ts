@@ -36,7 +36,8 @@ export interface CreateRecommenderOptions {
   maxToolSteps?: number;
   /**
    * The concept lexicon (qualities, audiences, genre words) the reader understands; default: the
-   * movie lexicon, extended by the catalog mapping's `lexicon` when it has one.
+   * catalog's (`catalog.lexicon`: the movie lexicon extended by its mapping's `lexicon`), else the
+   * movie lexicon.
    */
   lexicon?: Lexicon;
   /** Folder with the prompt files (default: the package's `prompts/`). */
@@ -69,6 +70,7 @@ export interface Recommender {
  */
 export async function createRecommender(options: CreateRecommenderOptions): Promise<Recommender> {
   const { retriever, model } = options;
+  const lexicon = options.lexicon ?? retriever.components.catalog.lexicon;
   const profileStore = options.profileStore ?? new MemoryProfileStore();
   const directory = options.promptsDirectory ?? promptsDirectory();
   let prompts: AgentDependencies['prompts'];
@@ -104,7 +106,7 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
     toolMode: options.toolMode ?? 'plan-first',
     maxToolSteps: options.maxToolSteps ?? 4,
     reader: createOfflineReader(retriever.components, {
-      ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+      ...(lexicon ? { lexicon } : {}),
       ...(options.currentYear ? { currentYear: options.currentYear } : {}),
     }),
     tokenCounter,

@@ -1,3 +1,4 @@
+import type { Lexicon } from '../lexicon/lexicon-schema.js';
 import type { CatalogMapping } from './catalog-mapping.js';
 import type { CatalogWarning } from './catalog-warning.js';
 
@@ -26,6 +27,11 @@ export interface Catalog {
   /** sha256 over the normalized items and mapping: changes whenever the indexed content would. */
   hash: string;
   mapping: CatalogMapping;
+  /**
+   * The concept lexicon the mapping gives (the movie defaults extended by its `lexicon`); absent when
+   * it gives none. Not part of `hash`: a new lexicon needs no new index.
+   */
+  lexicon?: Lexicon;
   /** Rows that were skipped or fields that were dropped, with their location. */
   warnings: CatalogWarning[];
   /** How many input rows were skipped. */

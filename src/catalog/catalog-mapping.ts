@@ -1,35 +1,57 @@
 import { z } from 'zod';
+import type { LexiconExtension } from '../lexicon/lexicon-schema.js';
+
+const fieldName = z.string().min(1).max(200);
+const fieldList = z.array(fieldName).max(100);
+
+/** The mapping's fields with no defaults: a full mapping defaults them, a partial one may omit them. */
+export const mappingFields = {
+  id: fieldName.describe('Field holding the unique item id, or "$key" for a JSON object keyed by id'),
+  title: fieldName.describe('Field holding the display title'),
+  year: fieldName.describe('Numeric field holding the release year'),
+  genres: fieldName.describe('List field holding genres'),
+  people: fieldList.describe('List fields naming people (director, cast, ...)'),
+  lists: fieldList.describe('Other list fields'),
+  numbers: fieldList.describe('Other numeric fields'),
+  text: fieldList.describe('Free-text fields (description, plot)'),
+  embed: fieldList.describe(
+    'Fields flattened into the item text, in order; default: title, year, genres, people, lists, text',
+  ),
+  listSeparator: z.string().min(1).max(10).describe('Separator of list values inside one CSV cell'),
+  textLimit: z.number().int().positive().describe('Maximum characters kept from each text field'),
+};
 
 /**
  * Which source fields mean what. Every field name is a key of the source rows; `$key` as the id
  * field means "the object key" for JSON catalogs keyed by id.
  */
 export const catalogMappingSchema = z.object({
-  id: z.string().min(1).describe('Field holding the unique item id, or "$key" for a JSON object keyed by id'),
-  title: z.string().min(1).describe('Field holding the display title'),
-  year: z.string().optional().describe('Numeric field holding the release year'),
-  genres: z.string().optional().describe('List field holding genres'),
-  people: z.array(z.string()).default([]).describe('List fields naming people (director, cast, ...)'),
-  lists: z.array(z.string()).default([]).describe('Other list fields'),
-  numbers: z.array(z.string()).default([]).describe('Other numeric fields'),
-  text: z.array(z.string()).default([]).describe('Free-text fields (description, plot)'),
-  embed: z
-    .array(z.string())
-    .optional()
-    .describe(
-      'Fields flattened into the item text, in order; default: title, year, genres, people, lists, text',
-    ),
-  listSeparator: z.string().min(1).default('|').describe('Separator of list values inside one CSV cell'),
-  textLimit: z
-    .number()
-    .int()
-    .positive()
-    .default(600)
-    .describe('Maximum characters kept from each text field'),
+  id: mappingFields.id,
+  title: mappingFields.title,
+  year: mappingFields.year.optional(),
+  genres: mappingFields.genres.optional(),
+  people: mappingFields.people.default([]),
+  lists: mappingFields.lists.default([]),
+  numbers: mappingFields.numbers.default([]),
+  text: mappingFields.text.default([]),
+  embed: mappingFields.embed.optional(),
+  listSeparator: mappingFields.listSeparator.default('|'),
+  textLimit: mappingFields.textLimit.default(600),
 });
 
 export type CatalogMapping = z.infer<typeof catalogMappingSchema>;
 export type CatalogMappingInput = z.input<typeof catalogMappingSchema>;
+
+/** Some of a mapping's fields; the rest are inferred from the catalog's field names. */
+export type PartialCatalogMapping = {
+  [Field in keyof CatalogMappingInput]?: CatalogMappingInput[Field] | undefined;
+};
+
+/**
+ * A mapping as a caller or a mapping file gives it: any of the fields (the rest are inferred), and
+ * the catalog's concept lexicon, which extends the movie defaults (see `extendLexicon`).
+ */
+export type CatalogMappingOptions = PartialCatalogMapping & { lexicon?: LexiconExtension | undefined };
 
 const candidates = {
   id: ['id', 'item_id', 'itemId', 'movie_id', 'movieId', 'sku'],
@@ -58,7 +80,7 @@ const candidates = {
 export function inferMapping(
   fieldNames: Iterable<string>,
   keyedObject: boolean,
-  override: Partial<CatalogMappingInput> = {},
+  override: PartialCatalogMapping = {},
 ): CatalogMapping {
   const names = new Set(fieldNames);
   const first = (list: readonly string[]) => list.find((name) => names.has(name));

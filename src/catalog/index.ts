@@ -6,7 +6,10 @@ export {
   embedFields,
   type CatalogMapping,
   type CatalogMappingInput,
+  type CatalogMappingOptions,
+  type PartialCatalogMapping,
 } from './catalog-mapping.js';
+export { mappingFileSchema, maxMappingFileBytes, readMappingFile } from './mapping-file.js';
 export { loadCatalog, parseCatalog, type LoadCatalogOptions } from './load-catalog.js';
 export { itemText } from './item-text.js';
 export { formatOf, type CatalogFormat } from './read-rows.js';

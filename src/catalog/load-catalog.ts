@@ -2,14 +2,18 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CatalogError } from '../errors/index.js';
 import type { Catalog, CatalogItem } from './catalog-item.js';
-import { inferMapping, type CatalogMappingInput } from './catalog-mapping.js';
+import { extendLexicon, movieLexicon } from '../lexicon/load-lexicon.js';
+import { inferMapping, type CatalogMappingOptions } from './catalog-mapping.js';
 import type { CatalogWarning } from './catalog-warning.js';
 import { normalizeRow } from './normalize-row.js';
 import { formatOf, readRows, type CatalogFormat } from './read-rows.js';
 
 export interface LoadCatalogOptions {
-  /** Field mapping; anything left out is inferred from the field names. */
-  mapping?: Partial<CatalogMappingInput>;
+  /**
+   * Field mapping (anything left out is inferred from the field names) and the catalog's concept
+   * lexicon; `readMappingFile` reads both from a mapping file.
+   */
+  mapping?: CatalogMappingOptions;
   /** Overrides the format picked from the extension. */
   format?: CatalogFormat;
   /** Refuse the catalog when more than this share of rows is skipped (default 0.1). */
@@ -41,7 +45,13 @@ export function parseCatalog(text: string, file: string, options: LoadCatalogOpt
     if (row.value && typeof row.value === 'object')
       for (const key of Object.keys(row.value)) sampleKeys.add(key);
   }
-  const mapping = inferMapping(sampleKeys, read.keyedObject, options.mapping);
+  const { lexicon: extension, ...fields } = options.mapping ?? {};
+  // The lexicon first: a bad one is a configuration error, whatever the rows hold.
+  const lexicon =
+    extension === undefined
+      ? undefined
+      : extendLexicon(movieLexicon(), extension, { file: `${file} mapping`, field: 'lexicon' });
+  const mapping = inferMapping(sampleKeys, read.keyedObject, fields);
   if (mapping.id === '$key' && !read.keyedObject) {
     throw new CatalogError('CATALOG_INVALID', 'id field "$key" only works for a JSON object keyed by id', {
       file,
@@ -107,6 +117,7 @@ export function parseCatalog(text: string, file: string, options: LoadCatalogOpt
     source: file,
     hash,
     mapping,
+    ...(lexicon ? { lexicon } : {}),
     warnings,
     skippedRows,
   };

@@ -1,8 +1,6 @@
-import { catalogMappingSchema, type CatalogMappingInput } from '../catalog/index.js';
-import { readFile } from 'node:fs/promises';
+import { readMappingFile } from '../catalog/index.js';
 import type { ConvrecConfig } from '../config/load-config.js';
 import { OpenAIEmbeddingModel } from '../embeddings/openai-embedding-model.js';
-import { ConvrecError } from '../errors/index.js';
 import { openRetriever } from '../retrieval/open-retriever.js';
 import { defaultIndexDirectory, demoCatalogPath } from './paths.js';
 import { buildProgressReporter } from './progress.js';
@@ -15,24 +13,6 @@ export interface CatalogCliOptions {
   mapping?: string;
   rebuild?: boolean;
   quiet?: boolean;
-}
-
-async function readMapping(file: string): Promise<CatalogMappingInput> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw new ConvrecError(
-      'CONFIG_INVALID',
-      `${file}: cannot read the mapping file (${(error as Error).message})`,
-    );
-  }
-  const parsed = catalogMappingSchema.partial().safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConvrecError('CONFIG_INVALID', `${file}: field "${issue?.path.join('.')}" ${issue?.message}`);
-  }
-  return parsed.data as CatalogMappingInput;
 }
 
 /** Opens the catalog and index the options name (the demo catalog by default), building when stale. */
@@ -54,7 +34,7 @@ export async function openFromOptions(options: CatalogCliOptions, config: Convre
   try {
     const opened = await openRetriever({
       catalog: catalogPath,
-      ...(options.mapping ? { catalogOptions: { mapping: await readMapping(options.mapping) } } : {}),
+      ...(options.mapping ? { catalogOptions: { mapping: await readMappingFile(options.mapping) } } : {}),
       indexDirectory,
       ...(options.log ? { log: options.log } : {}),
       ...(embedder ? { embedder } : {}),

@@ -9,4 +9,4 @@ export {
   type Lexicon,
   type LexiconExtension,
 } from './lexicon-schema.js';
-export { extendLexicon, movieLexicon } from './load-lexicon.js';
+export { extendLexicon, movieLexicon, parseLexiconExtension, type LexiconSource } from './load-lexicon.js';

@@ -42,6 +42,33 @@ export const conceptSchema = z
 
 export type Concept = z.infer<typeof conceptSchema>;
 
+const genreTable = z.record(z.string(), words);
+
+/** The lexicon's tables, with no defaults: the full lexicon defaults them, an extension may omit them. */
+const tables = {
+  genres: genreTable.describe('Genre name → phrases that name it'),
+  weakGenreTerms: genreTable.describe('Genre name → common words that name it only next to a cue'),
+  topicGenres: genreTable.describe(
+    'Topic words that lean retrieval towards a genre ("space" → sci-fi) when the request names none',
+  ),
+  ignoreTerms: words.describe(
+    'Phrases that look like terms but name nothing ("live action" is no action film)',
+  ),
+  audienceAges: z
+    .array(
+      z
+        .object({
+          audience: z.string(),
+          from: z.number().int().min(0),
+          to: z.number().int().min(0),
+        })
+        .strict(),
+    )
+    .max(50)
+    .describe('Which audience a child of this age ("my 6 year old") means'),
+  concepts: z.array(conceptSchema).max(500),
+};
+
 /**
  * A concept lexicon: the words that name the catalog's genres, and concepts (qualities such as
  * "scary", audiences such as "young-kids") with what each asks of the catalog. Movie defaults ship
@@ -50,41 +77,36 @@ export type Concept = z.infer<typeof conceptSchema>;
 export const lexiconSchema = z
   .object({
     $comment: z.string().optional(),
-    genres: z.record(z.string(), words).default({}).describe('Genre name → phrases that name it'),
-    weakGenreTerms: z.record(z.string(), words).default({}),
-    topicGenres: z
-      .record(z.string(), words)
-      .default({})
-      .describe(
-        'Topic words that lean retrieval towards a genre ("space" → sci-fi) when the request names none',
-      ),
-    ignoreTerms: words
-      .default([])
-      .describe('Phrases that look like terms but name nothing ("live action" is no action film)'),
-    audienceAges: z
-      .array(
-        z
-          .object({
-            audience: z.string(),
-            from: z.number().int().min(0),
-            to: z.number().int().min(0),
-          })
-          .strict(),
-      )
-      .default([])
-      .describe('Which audience a child of this age ("my 6 year old") means'),
-    concepts: z.array(conceptSchema).max(500).default([]),
+    genres: tables.genres.default({}),
+    weakGenreTerms: tables.weakGenreTerms.default({}),
+    topicGenres: tables.topicGenres.default({}),
+    ignoreTerms: tables.ignoreTerms.default([]),
+    audienceAges: tables.audienceAges.default([]),
+    concepts: tables.concepts.default([]),
   })
   .strict();
 
 export type Lexicon = z.infer<typeof lexiconSchema>;
 
-/** A catalog's additions: genres' terms are added, a concept with a known id replaces it. */
-export const lexiconExtensionSchema = lexiconSchema
-  .extend({
-    removeConcepts: z.array(z.string()).default([]).describe('Concept ids of the defaults to drop'),
+/**
+ * A catalog's additions to a lexicon: genres' terms are added, a concept with a known id replaces
+ * it, `audienceAges` replaces the table, `removeConcepts` drops concepts by id. Every key is optional.
+ */
+export const lexiconExtensionSchema = z
+  .object({
+    $comment: z.string().optional(),
+    genres: tables.genres.optional(),
+    weakGenreTerms: tables.weakGenreTerms.optional(),
+    topicGenres: tables.topicGenres.optional(),
+    ignoreTerms: tables.ignoreTerms.optional(),
+    audienceAges: tables.audienceAges.optional(),
+    concepts: tables.concepts.optional(),
+    removeConcepts: z
+      .array(z.string().min(1).max(80))
+      .max(500)
+      .optional()
+      .describe('Concept ids of the base lexicon to drop'),
   })
-  .partial()
   .strict();
 
 export type LexiconExtension = z.input<typeof lexiconExtensionSchema>;

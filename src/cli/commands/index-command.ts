@@ -23,12 +23,19 @@ export function registerIndexCommand(program: Command, config: () => ConvrecConf
     .option('--out <dir>', 'index directory (default: .convrec/indexes/<catalog name>-<hash>)')
     .option(
       '--mapping <file>',
-      'JSON field mapping: {"id":..,"title":..,"year":..,"genres":..,"people":[..],"text":[..]}',
+      'JSON field mapping: {"id":..,"title":..,"year":..,"genres":..,"people":[..],"text":[..],"lexicon":{..}}',
     )
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
-      '\nFields are guessed from common names (id, title, year, genres, director, cast, description, plot);\nuse --mapping for anything else. Rows missing an id or title are skipped and counted; more than 10%\nbad rows, duplicate ids or a malformed JSON file stop the build with the file, line and field.',
+      [
+        '',
+        'Fields are guessed from common names (id, title, year, genres, director, cast, description, plot);',
+        'use --mapping for anything else. The mapping\'s "lexicon" (inline, or the path of a lexicon file)',
+        "extends the movie concept lexicon for the catalog's domain. Rows missing an id or title are",
+        'skipped and counted; more than 10% bad rows, duplicate ids or a malformed JSON file stop the build',
+        'with the file, line and field.',
+      ].join('\n'),
     )
     .action(
       async (catalog: string, options: { log?: string; out?: string; mapping?: string; json?: boolean }) => {
