@@ -21,6 +21,13 @@ const definites = new Set(['the', 'both', 'all', 'these', 'those', 'two', 'three
  * Capitals, quotes or a number after it ("scary movie 2") still make it the title.
  */
 export function describesKind(tokens: Token[], start: number, end: number): boolean {
+  // "romance movies": a series name followed by the noun that made it one.
+  if (mediaNouns.has(tokens[end]?.norm ?? '') && !mediaNouns.has(tokens[end - 1]?.norm ?? '')) end += 1;
+  // "a scary movie I don't…": the pronoun after it is no part number.
+  if (tokens[end - 1]?.text === 'I' && mediaNouns.has(tokens[end - 2]?.norm ?? '')) end -= 1;
+  // "a scary movie": the article typed as part of the span.
+  if (indefinites.has(tokens[start]?.norm ?? '') && end - start > 2)
+    return mediaNouns.has(tokens[end - 1]!.norm);
   const last = tokens[end - 1];
   if (!last || !mediaNouns.has(last.norm) || end - start < 2) return false;
   if (tokens.slice(start, end).some((token) => /\p{Lu}/u.test(token.text))) return false;

@@ -67,6 +67,8 @@ describe('a kind of film is no title', () => {
       ['scary2', 'Scary Movie 2', 2001],
       ['date', 'Date Movie', 2006],
       ['bee', 'Bee Movie', 2007],
+      ['romance1', 'Romance', 1986],
+      ['romance2', 'Romance Complicated', 2016],
     ].map(([id, title, year]) => ({
       id: id as string,
       title: title as string,
@@ -83,6 +85,8 @@ describe('a kind of film is no title', () => {
     expect(ids('I like scary movies')).toEqual([]);
     expect(ids('i like some scary movie')).toEqual([]);
     expect(ids('i like date movies')).toEqual([]);
+    expect(ids('I am looking for a scary movie I do not watch them often')).toEqual([]);
+    expect(ids('Do you know of any good romance movies?')).toEqual([]);
   });
 
   it('still finds the titles with capitals, a number or no article', () => {
