@@ -30,6 +30,24 @@ export {
   type DialogueMention,
 } from './dialogue/build-retrieval-request.js';
 export type { DialogueMessage } from './dialogue/dialogue-message.js';
+export {
+  extendLexicon,
+  lexiconExtensionSchema,
+  lexiconSchema,
+  movieLexicon,
+  type Concept,
+  type Effect,
+  type Lexicon,
+  type LexiconExtension,
+} from './lexicon/index.js';
+export {
+  applyTurn,
+  initialState,
+  replayTranscript,
+  type DialogueState,
+  type TurnUpdate,
+} from './dialogue/state/index.js';
+export { createOfflineReader } from './understanding/offline/index.js';
 export { loadConfig, type ConvrecConfig } from './config/load-config.js';
 export { runRedialEval, type RedialEvalOptions, type RedialEvalResult } from './eval/run-redial-eval.js';
 export {

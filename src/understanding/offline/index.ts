@@ -34,7 +34,7 @@ export interface ReaderSource {
   lexical: LexicalIndex;
 }
 
-/** The offline reader for a catalog's retrieval components. */
+/** The offline reader for a catalog's retrieval components (with the catalog's lexicon, if its mapping gives one). */
 export function createOfflineReader(
   source: ReaderSource,
   options: { lexicon?: Lexicon; currentYear?: number; intentModel?: IntentModel | 'rules' } = {},
@@ -43,7 +43,10 @@ export function createOfflineReader(
     catalog: source.catalog,
     titles: source.titles,
     documentFrequency: (word) => source.lexical.documentFrequency(word),
-    ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+    // The option, else the catalog's own (its mapping's), else the movie defaults.
+    ...(options.lexicon || source.catalog.lexicon
+      ? { lexicon: options.lexicon ?? source.catalog.lexicon! }
+      : {}),
   });
   return new OfflineReader(vocabulary, {
     ...(options.currentYear === undefined ? {} : { currentYear: options.currentYear }),
