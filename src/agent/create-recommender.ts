@@ -24,7 +24,7 @@ export interface CreateRecommenderOptions {
   profileStore?: ProfileStore;
   /** LLM reranking strategy (default one-pass). */
   reranking?: 'one-pass' | 'sliding-window';
-  /** What the catalog holds, singular (default "movie"). */
+  /** What the catalog holds, singular (default: the catalog mapping's `kind`, else "movie"). */
   catalogKind?: string;
   /** Recommendations per turn (default 5). */
   k?: number;
@@ -110,7 +110,7 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
       ...(options.currentYear ? { currentYear: options.currentYear } : {}),
     }),
     tokenCounter,
-    catalogKind: options.catalogKind ?? 'movie',
+    catalogKind: options.catalogKind ?? options.retriever.catalog.kind ?? 'movie',
     k: options.k ?? 5,
     rerankCandidates: options.rerankCandidates ?? 40,
     offlineCandidates: 150,

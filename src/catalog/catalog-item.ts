@@ -32,6 +32,8 @@ export interface Catalog {
    * it gives none. Not part of `hash`: a new lexicon needs no new index.
    */
   lexicon?: Lexicon;
+  /** What one item is, for replies ("board game"), when the mapping says; otherwise replies say "movie". */
+  kind?: string;
   /** Rows that were skipped or fields that were dropped, with their location. */
   warnings: CatalogWarning[];
   /** How many input rows were skipped. */

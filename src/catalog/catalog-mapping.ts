@@ -51,7 +51,11 @@ export type PartialCatalogMapping = {
  * A mapping as a caller or a mapping file gives it: any of the fields (the rest are inferred), and
  * the catalog's concept lexicon, which extends the movie defaults (see `extendLexicon`).
  */
-export type CatalogMappingOptions = PartialCatalogMapping & { lexicon?: LexiconExtension | undefined };
+export type CatalogMappingOptions = PartialCatalogMapping & {
+  lexicon?: LexiconExtension | undefined;
+  /** What one item is, for replies: "board game", "book". */
+  kind?: string | undefined;
+};
 
 const candidates = {
   id: ['id', 'item_id', 'itemId', 'movie_id', 'movieId', 'sku'],

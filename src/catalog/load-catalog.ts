@@ -45,7 +45,7 @@ export function parseCatalog(text: string, file: string, options: LoadCatalogOpt
     if (row.value && typeof row.value === 'object')
       for (const key of Object.keys(row.value)) sampleKeys.add(key);
   }
-  const { lexicon: extension, ...fields } = options.mapping ?? {};
+  const { lexicon: extension, kind, ...fields } = options.mapping ?? {};
   // The lexicon first: a bad one is a configuration error, whatever the rows hold.
   const lexicon =
     extension === undefined
@@ -118,6 +118,7 @@ export function parseCatalog(text: string, file: string, options: LoadCatalogOpt
     hash,
     mapping,
     ...(lexicon ? { lexicon } : {}),
+    ...(kind ? { kind } : {}),
     warnings,
     skippedRows,
   };

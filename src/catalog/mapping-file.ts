@@ -29,6 +29,14 @@ export const mappingFileSchema = z
     embed: mappingFields.embed.optional(),
     listSeparator: mappingFields.listSeparator.optional(),
     textLimit: mappingFields.textLimit.optional(),
+    kind: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[\p{L}\p{N} '-]+$/u, 'must be a few words, e.g. "board game"')
+      .optional()
+      .describe('What one item is, for replies: "board game", "book"'),
     // Checked apart, so an error names the field inside the lexicon.
     lexicon: z
       .unknown()

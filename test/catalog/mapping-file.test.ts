@@ -39,6 +39,18 @@ describe('readMappingFile', () => {
     expect(catalog.lexicon).toBeUndefined();
   });
 
+  it('takes what one item is from "kind", and refuses a kind that is not a few words', async () => {
+    const csv = await writeText(dir, 'games.csv', gamesCsv);
+    const file = await writeText(dir, 'kind.mapping.json', json({ kind: 'board game', id: 'game_id', title: 'name' }));
+    const catalog = await loadCatalog(csv, { mapping: await readMappingFile(file) });
+    expect(catalog.kind).toBe('board game');
+
+    const bad = await writeText(dir, 'bad-kind.mapping.json', json({ kind: 'game\u001b[2J' }));
+    const error = await thrownBy(() => readMappingFile(bad));
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect(String(error)).toContain('kind');
+  });
+
   it('extends the movie lexicon with the mapping lexicon, without changing the catalog hash', async () => {
     const csv = await writeText(dir, 'games.csv', gamesCsv);
     const fields = { id: 'game_id', title: 'name' };

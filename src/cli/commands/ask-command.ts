@@ -53,6 +53,7 @@ export function registerAskCommand(program: Command, config: () => ConvrecConfig
     .option('--more', 'the next results for the conversation’s latest request (with --session)')
     .option('--user <name>', 'whose profile to use (default: the session’s owner, else your OS user name)')
     .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
+    .option('--mapping <file>', 'field mapping (and concept lexicon) for --catalog, as for convrec index')
     .option('--index-dir <dir>', 'index directory (built when missing or stale)')
     .option('--log <file>', 'interaction log for collaborative signals')
     .option('--model <id>', 'chat model (default: CONVREC_MODEL)')

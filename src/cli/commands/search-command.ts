@@ -34,6 +34,7 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
     .description('retrieve items for one request ("something like Heat but funnier")')
     .argument('<request...>', 'what you are looking for, in your own words; titles are recognised')
     .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
+    .option('--mapping <file>', 'field mapping (and concept lexicon) for --catalog, as for convrec index')
     .option('--index-dir <dir>', 'index directory (built when missing or stale)')
     .option('--log <file>', 'interaction log for collaborative signals')
     .option('-k, --k <n>', 'how many results', '5')
@@ -90,6 +91,7 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
     .description('resolve a loosely typed title to catalog items ("the godfather 2", "Heat 1995")')
     .argument('<title...>', 'the title as a person would type it')
     .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
+    .option('--mapping <file>', 'field mapping (and concept lexicon) for --catalog, as for convrec index')
     .option('--index-dir <dir>', 'index directory')
     .option('--json', 'print matches as JSON')
     .action(async (words: string[], options: { catalog?: string; indexDir?: string; json?: boolean }) => {

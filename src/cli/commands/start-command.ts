@@ -18,6 +18,7 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
     .alias('start')
     .description('chat for recommendations over the bundled demo catalog (or --catalog)')
     .option('--catalog <file>', 'catalog file (default: the bundled demo catalog)')
+    .option('--mapping <file>', 'field mapping (and concept lexicon) for --catalog, as for convrec index')
     .option('--index-dir <dir>', 'index directory (built when missing or stale)')
     .option('--log <file>', 'interaction log for collaborative signals')
     .option('--user <name>', 'whose profile to use (default: your OS user name)')
