@@ -46,14 +46,29 @@ export class SeriesFinder {
   ): TitleMatch | undefined {
     const anaphor = anaphorAt(this.series, this.resolver, analysis, units, index, previous);
     if (anaphor) return anaphor;
-    const limit = Math.min(6, units.length - index);
-    for (let length = limit; length >= 1; length--) {
-      const name = this.nameAt(analysis, units, index, length);
+    // Only spans that start some name, ending, subtitle or title (or may be initials) can be one.
+    const keys: string[] = [];
+    for (let length = 1; length <= Math.min(6, units.length - index); length++) {
+      const key = titleKey(
+        units
+          .slice(index, index + length)
+          .map((unit) => unit.key)
+          .join(' '),
+      );
+      // An article alone ("the") starts nothing yet: "the blade runner sequel".
+      const article = length === 1 && ['the', 'a', 'an'].includes(units[index]!.key);
+      if (key && !article && !this.series.mayStart(key) && !(length === 1 && !this.judge.knownWord(key)))
+        break;
+      keys.push(key);
+    }
+    for (let length = keys.length; length >= 1; length--) {
+      const key = keys[length - 1]!;
+      const name = this.nameAt(analysis, units, index, length, key);
       // The longest name is the one meant: "back to the future" is no "back to the" + "future".
       if (name) return this.namedAt(analysis, units, index, name, previous);
       const match =
-        this.subtitleAt(analysis, units, index, length, previous) ??
-        this.firstWordsAt(analysis, units, index, length, previous);
+        this.subtitleAt(analysis, units, index, length, key, previous) ??
+        this.firstWordsAt(analysis, units, index, length, key, previous);
       if (match) return match;
     }
     return undefined;
@@ -65,11 +80,12 @@ export class SeriesFinder {
     units: Unit[],
     index: number,
     length: number,
+    spanKey: string,
     previous: FoundTitle | undefined,
   ): TitleMatch | undefined {
     if (length < 2) return undefined;
     const span = units.slice(index, index + length);
-    const item = this.series.subtitle(titleKey(span.map((unit) => unit.key).join(' ')));
+    const item = this.series.subtitle(spanKey);
     if (!item) return undefined;
     const { tokens } = analysis;
     const startToken = span[0]!.token;
@@ -82,11 +98,16 @@ export class SeriesFinder {
     return { titles: [foundTitle(analysis, startToken, endToken, [item])], length };
   }
 
-  private nameAt(analysis: Analysis, units: Unit[], index: number, length: number): SeriesName | undefined {
+  private nameAt(
+    analysis: Analysis,
+    units: Unit[],
+    index: number,
+    length: number,
+    key: string,
+  ): SeriesName | undefined {
     const span = units.slice(index, index + length);
     const { tokens } = analysis;
     if (tokens[span[0]!.token]!.sentence !== tokens[span[length - 1]!.last]!.sentence) return undefined;
-    const key = titleKey(span.map((unit) => unit.key).join(' '));
     const group = this.series.group(key);
     if (group) return { key, items: group, kind: 'name', length };
     const ending = this.series.tail(key);
@@ -182,6 +203,7 @@ export class SeriesFinder {
     units: Unit[],
     index: number,
     length: number,
+    key: string,
     previous: FoundTitle | undefined,
   ): TitleMatch | undefined {
     const { tokens } = analysis;
@@ -190,12 +212,6 @@ export class SeriesFinder {
     const first = tokens[startToken]!;
     if (first.sentence !== tokens[endToken - 1]!.sentence || ['the', 'a', 'an'].includes(first.norm))
       return undefined;
-    const key = titleKey(
-      units
-        .slice(index, index + length)
-        .map((unit) => unit.key)
-        .join(' '),
-    );
     const after = tokens[endToken];
     if (after && collectionNouns.has(after.norm)) {
       const items = this.series.startingWith(key);

@@ -86,6 +86,8 @@ export class SeriesIndex {
   private readonly keyOf = new Map<CatalogItem, string>();
   /** Series names that are all their films share ("mission impossible"; not "mission"). */
   private readonly names = new Set<string>();
+  /** Word prefixes of every name, ending, short form, subtitle and title start: a span that is none cannot grow into one. */
+  private readonly prefixes = new Set<string>();
 
   constructor(items: readonly CatalogItem[]) {
     const byPrefix = new Map<string, CatalogItem[]>();
@@ -115,6 +117,12 @@ export class SeriesIndex {
           push(byTail, tail, item);
       }
     }
+    // "Alien" and "Aliens": a later film titled the plural of an earlier one is its sequel.
+    const byKey = new Map([...this.keyOf].map(([item, key]) => [key, item]));
+    for (const [key, item] of byKey) {
+      const plural = byKey.get(`${key}s`);
+      if (!key.includes(' ') && plural && (plural.year ?? 0) > (item.year ?? 0)) push(byPrefix, key, plural);
+    }
     for (const [prefix, members] of byPrefix) {
       if (members.length < 2 || !distinctivePrefix(prefix)) continue;
       this.groups.set(prefix, [...members].sort(byYear));
@@ -124,6 +132,17 @@ export class SeriesIndex {
       if (members.length >= 2 && !this.groups.has(tail)) this.tails.set(tail, [...members].sort(byYear));
     for (const [subtitle, [item, ...others]] of subtitles)
       if (item && others.length === 0 && !this.groups.has(subtitle)) this.subtitleItems.set(subtitle, item);
+    for (const key of [
+      ...this.groups.keys(),
+      ...this.tails.keys(),
+      ...this.headItems.keys(),
+      ...this.subtitleItems.keys(),
+      ...this.starts.keys(),
+    ]) {
+      const words = key.split(' ');
+      for (let length = 1; length <= words.length; length++)
+        this.prefixes.add(words.slice(0, length).join(' '));
+    }
     const named = [...this.groups.keys(), ...this.headItems.keys(), ...this.keyOf.values()];
     for (const key of new Set(named)) {
       const words = key.split(' ');
@@ -143,6 +162,13 @@ export class SeriesIndex {
   /** Whether a series name is all its films' titles share: "mission impossible" is, "mission" is not. */
   isFullName(key: string): boolean {
     return this.names.has(key);
+  }
+
+  /** Whether a key (or its singular: "toy storys") starts some series name, ending, short form, subtitle or title. */
+  mayStart(key: string): boolean {
+    if (this.prefixes.has(key)) return true;
+    const singular = key.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
+    return singular !== key && this.prefixes.has(singular);
   }
 
   /** The films sharing a distinctive ending ("spider verse"), oldest first. */
