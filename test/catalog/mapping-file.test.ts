@@ -41,7 +41,11 @@ describe('readMappingFile', () => {
 
   it('takes what one item is from "kind", and refuses a kind that is not a few words', async () => {
     const csv = await writeText(dir, 'games.csv', gamesCsv);
-    const file = await writeText(dir, 'kind.mapping.json', json({ kind: 'board game', id: 'game_id', title: 'name' }));
+    const file = await writeText(
+      dir,
+      'kind.mapping.json',
+      json({ kind: 'board game', id: 'game_id', title: 'name' }),
+    );
     const catalog = await loadCatalog(csv, { mapping: await readMappingFile(file) });
     expect(catalog.kind).toBe('board game');
 
