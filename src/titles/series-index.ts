@@ -93,12 +93,15 @@ export class SeriesIndex {
     const byPrefix = new Map<string, CatalogItem[]>();
     const byTail = new Map<string, CatalogItem[]>();
     const subtitles = new Map<string, CatalogItem[]>();
+    /** A title before its subtitle and without its part number ("rocky ii" → "rocky"). */
+    const headOf = new Map<CatalogItem, string>();
     for (const item of items) {
       const base = titleBase(item);
       const key = titleKey(base);
       this.keyOf.set(item, key);
       const parts = base.split(/\s*[:–—]\s*|\s+-\s+/);
       const head = titleKey(parts[0] ?? base).replace(/\s+\d+$/, '');
+      headOf.set(item, titleKey(parts[0] ?? base).replace(/\s+(?:\d+|[ivx]+)$/, ''));
       const beforeAnd = titleKey(base.split(/\s+and\s+the\s+/i)[0] ?? base);
       for (const short of [head, beforeAnd]) {
         if (short && short !== key && short.split(' ').length >= 2 && !this.headItems.has(short))
@@ -125,6 +128,14 @@ export class SeriesIndex {
     }
     for (const [prefix, members] of byPrefix) {
       if (members.length < 2 || !distinctivePrefix(prefix)) continue;
+      // One English word shared by titles ("Anything Goes", "Anything Else") names no series unless a
+      // member is titled by it alone, numbered or before a subtitle ("Rocky II", "Scream: …").
+      if (
+        !prefix.includes(' ') &&
+        isEnglishWord(prefix) &&
+        !members.some((item) => headOf.get(item) === prefix)
+      )
+        continue;
       this.groups.set(prefix, [...members].sort(byYear));
       if (sharedName(members.map((item) => this.keyOf.get(item)!)) === prefix) this.names.add(prefix);
     }

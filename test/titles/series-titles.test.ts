@@ -34,6 +34,10 @@ const films: [id: string, title: string, year: number][] = [
   ['hunter', 'The Night of the Hunter', 1955],
   ['living', 'Night of the Living Dead', 1968],
   ['heat', 'Heat', 1995],
+  ['goes', 'Anything Goes', 1956],
+  ['else', 'Anything Else', 2003],
+  ['rocky1', 'Rocky', 1976],
+  ['rocky2', 'Rocky II', 1979],
 ];
 const catalog = toyCatalog(
   films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
@@ -99,6 +103,12 @@ describe('a series named as a whole', () => {
     expect(found('the spider-verse ones are the only superhero movies i can stand')).toEqual([
       ['sv1', 'sv2'],
     ]);
+  });
+
+  it('makes no series of titles that only share a common first word', () => {
+    expect(found('all the Rocky films')).toEqual([['rocky1', 'rocky2']]);
+    expect(found('got anything else?')).toEqual([]);
+    expect(found('all the anything movies')).toEqual([]);
   });
 
   it('reads the initials of a long name', () => {
