@@ -45,3 +45,20 @@ export function isEnglishWord(word: string, lemma?: string): boolean {
   loaded ??= load();
   return inDictionary(loaded, word) || (lemma !== undefined && inDictionary(loaded, lemma));
 }
+
+/** Endings of inflected forms the dictionary lists only by their stem ("later", "watched"). */
+const endings = ['er', 'r', 'est', 'st', 'ed', 'd', 'es', 's', 'ing', 'ly'];
+
+/**
+ * Whether a folded word is an English word or a regular inflection of one ("later" of "late",
+ * "greatest" of "great"): Hunspell lists stems, and the NLP library leaves some forms unlemmatised.
+ */
+export function isEnglishForm(word: string): boolean {
+  if (isEnglishWord(word)) return true;
+  return endings.some(
+    (ending) =>
+      word.length > ending.length + 2 &&
+      word.endsWith(ending) &&
+      isEnglishWord(word.slice(0, -ending.length)),
+  );
+}

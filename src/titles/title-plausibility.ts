@@ -33,7 +33,9 @@ export function describesKind(tokens: Token[], start: number, end: number): bool
   if (tokens.slice(start, end).some((token) => /\p{Lu}/u.test(token.text))) return false;
   if (tokens[end]?.kind === 'number' || quoteMarks.has(tokens[start - 1]?.text ?? '')) return false;
   const before = tokens[start - 1]?.norm ?? '';
-  return pluralMediaNouns.has(last.norm) ? !definites.has(before) : indefinites.has(before);
+  // "the kill bill movies": the definite typed as part of the span points at them as well.
+  const definite = definites.has(before) || definites.has(tokens[start]!.norm);
+  return pluralMediaNouns.has(last.norm) ? !definite : indefinites.has(before);
 }
 
 const clauseWords = new Set(['VERB', 'ADV', 'ADP', 'AUX', 'PRON', 'DET', 'SCONJ', 'CCONJ', 'PART', 'INTJ']);
@@ -69,7 +71,7 @@ export class TitlePlausibility {
     // Numbers alone ("1 2", "1917") are a title only in capitals, quotes or with a cue.
     if (!/\p{L}/u.test(key) && !evidence.taste && !evidence.listed) return false;
     const words = key.split(' ');
-    const cue = evidence.taste || evidence.listed || evidence.praised;
+    const cue = evidence.taste || evidence.listed || evidence.praised || evidence.alone;
     const distinctive = words.filter((word) => distinctiveWord(word));
     const firstToken = tokens[start]!;
     const capitalized = /^[\p{Lu}\p{N}]/u.test(firstToken.text);
@@ -87,7 +89,16 @@ export class TitlePlausibility {
         if (evidence.sentenceStart && clauseWords.has(firstToken.pos)) return false;
         return true;
       }
-      return distinctive.length > 0 || cue || !words.every((word) => isStopword(word));
+      if (cue) return true;
+      // "Anything else?", "Where is it": a sentence's own capital over words that build a clause.
+      const span = tokens.slice(start, end);
+      if (
+        evidence.sentenceStart &&
+        span.slice(1).every((token) => !/^\p{Lu}/u.test(token.text)) &&
+        span.every((token) => clauseWords.has(token.pos))
+      )
+        return false;
+      return distinctive.length > 0 || !words.every((word) => isStopword(word));
     }
     // Lower case: the words themselves must be unlikely together by chance. A word no dictionary has
     // ("strangelove", "totoro") is enough.

@@ -2,6 +2,7 @@ import { isEnglishWord, type Analysis } from '../nlp/index.js';
 import { isStopword } from '../text/tokenize.js';
 import { editDistance } from './fuzzy-title-index.js';
 import { titleKey } from './normalize-title.js';
+import { phoneticKey } from './phonetic-key.js';
 
 /** One word of a message as the title finder reads it. */
 export interface Unit {
@@ -36,6 +37,8 @@ export class TitleWords {
   /** First letter + length → title words, for bounded edit-distance search. */
   private readonly buckets = new Map<string, string[]>();
   private readonly corrections = new Map<string, Correction | undefined>();
+  /** Sound key → the one title word of that sound (undefined when two words share it). */
+  private readonly sounds = new Map<string, string | undefined>();
 
   constructor(
     keys: Iterable<string>,
@@ -45,6 +48,10 @@ export class TitleWords {
       for (const word of key.split(' ')) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
     for (const word of this.counts.keys()) {
       if (word.length < 3 || !/^\p{L}+$/u.test(word)) continue;
+      if (word.length >= 5) {
+        const sound = phoneticKey(word);
+        this.sounds.set(sound, this.sounds.has(sound) ? undefined : word);
+      }
       const bucket = `${word[0]}${word.length}`;
       const list = this.buckets.get(bucket);
       if (list) list.push(word);
@@ -109,8 +116,9 @@ export class TitleWords {
 
   /**
    * The catalog title word a misspelled message word most likely is: within one edit (two for words
-   * of six letters or more), same first letter. A word of the catalog's own text ("forest") may be a
-   * misspelling too, but only counts inside a longer title.
+   * of six letters or more), same first letter, else the one title word that sounds the same
+   * ("insepshun"). A word of the catalog's own text ("forest") may be a misspelling too, but only
+   * counts inside a longer title.
    */
   private correction(key: string, lemma: string): Correction | undefined {
     if (this.corrections.has(key)) return this.corrections.get(key);
@@ -139,8 +147,11 @@ export class TitleWords {
         }
       }
     }
-    return best !== undefined && bestDistance <= limit
-      ? { word: best, known, edits: bestDistance }
-      : undefined;
+    if (best !== undefined && bestDistance <= limit) return { word: best, known, edits: bestDistance };
+    // Typed by ear: "insepshun" is "inception", further off by letters than by sound.
+    if (known || key.length < 6) return undefined;
+    const sound = phoneticKey(key);
+    const heard = sound.length >= 4 ? this.sounds.get(sound) : undefined;
+    return heard ? { word: heard, known, edits: editDistance(key, heard, key.length) } : undefined;
   }
 }

@@ -17,6 +17,8 @@ const films: [id: string, title: string, year: number][] = [
   ['incredibles', 'The Incredibles', 2004],
   ['totoro', 'My Neighbor Totoro', 1988],
   ['shawshank', 'The Shawshank Redemption', 1994],
+  ['else', 'Anything Else', 2003],
+  ['getout', 'Get Out', 2017],
 ];
 const catalog = toyCatalog(
   films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
@@ -45,6 +47,13 @@ describe('evidence that a common word is a title', () => {
     expect(found('loved Heat and Fargo')).toEqual(['heat', 'fargo']);
   });
 
+  it("does not take a sentence's own capital over a clause for a title", () => {
+    expect(found('Anything else? Something funny')).toEqual([]);
+    expect(found('Get out of here, that was fast')).toEqual([]);
+    expect(found('I loved Anything Else')).toEqual(['else']);
+    expect(found('Get Out was great')).toEqual(['getout']);
+  });
+
   it('does not take lower-case common words for titles', () => {
     expect(found('i like up and her')).toEqual([]);
   });
@@ -56,7 +65,11 @@ describe('evidence that a common word is a title', () => {
 
   it('finds a title by the one word of it no dictionary has, with evidence', () => {
     expect(found('loved shawshank and totoro')).toEqual(['shawshank', 'totoro']);
-    expect(found('shawshank')).toEqual([]);
+    expect(found('we drove through shawshank yesterday')).toEqual([]);
+  });
+
+  it('takes that word said on its own as the title: the whole message names it', () => {
+    expect(found('shawshank!')).toEqual(['shawshank']);
   });
 });
 
