@@ -30,6 +30,18 @@ describe('how many films the user asks for', () => {
     expect(quantity('three more please')).toBe(3);
   });
 
+  it('reads number words past eighteen, "the single best …" and "just the one …"', () => {
+    expect(quantity('list twenty horror movies')).toBe(20);
+    expect(quantity('the single best sci-fi film ever made')).toBe(1);
+    expect(quantity('just the one documentary, my brain is fried')).toBe(1);
+  });
+
+  it('counts a genre word that is itself the noun counted', () => {
+    expect(quantity('two romcoms please')).toBe(2);
+    expect(quantity('5 docs')).toBe(5);
+    expect(quantity('just the one with Tom Hanks')).toBeNull();
+  });
+
   it('reads a bare number that answers "how many?"', () => {
     const read = (text: string) =>
       reader.understand(text, { lastShown: [], hasRequest: true, answered: false }).quantity;

@@ -155,6 +155,8 @@ export class CatalogVocabulary {
   readonly catalog: Catalog;
   /** The catalog's latest release year. */
   readonly latestYear: number | undefined;
+  /** How many items use a word (0 when no index was given). */
+  readonly documentFrequency: (word: string) => number;
 
   constructor(options: VocabularyOptions) {
     const { catalog } = options;
@@ -164,6 +166,7 @@ export class CatalogVocabulary {
     const genres = new Set(catalog.items.flatMap((item) => item.genres));
     this.lexicon = new CatalogLexicon(options.lexicon ?? movieLexicon(), genres, this.analyzer);
     const documentFrequency = options.documentFrequency ?? (() => 0);
+    this.documentFrequency = documentFrequency;
     this.titleFinder = new TitleFinder(catalog, options.titles, {
       documentFrequency,
       documentCount: catalog.items.length,

@@ -107,6 +107,11 @@ export const smallTalkPhrases = [
   'makes sense',
   'sounds (?:good|great|perfect)',
   'fair enough',
+  'say less',
+  'sounds like a plan',
+  'no (?:worries|problem|prob|probs)',
+  'all good',
+  'cool beans',
   'will do',
   'noted',
   '(?:youre|you are|ur) (?:actually |really |pretty |so |very |quite |the |too )*(?:good|great|helpful|awesome|amazing|smart|best|clever|kind)(?: at this)?',
@@ -225,6 +230,12 @@ export const asksForMorePhrases = [
   'what (?:should|would|could|can) (?:i|we) (?:watch|see)',
   'any (?:good )?(?:movies|films)',
   'favou?rite movies',
+  '(?:you|u) (?:pick|choose|decide)',
+  'surprise me',
+  'dealers choice',
+  'up to you',
+  'keep (?:going|them coming|em coming)',
+  'go on',
 ];
 
 /** A regular expression matching any of the phrases as whole words ("@item" needs no word boundary). */

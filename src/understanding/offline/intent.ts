@@ -165,8 +165,10 @@ export function decideIntent(
   const shown = context.lastShown.length > 0;
   let intent = model ? model.predict(reading, context) : ruleIntent(reading, context, frames);
   if (frames.itemQuestion) intent = 'ask-about-item';
-  else if (frames.smallTalk) intent = 'chit-chat';
-  if (intent === 'chit-chat' && !frames.smallTalk) {
+  // A message that asks for nothing is small talk: it must not start a request (that would wipe the
+  // one in force) nor adjust one.
+  else if (frames.smallTalk || reading.contentFree) intent = 'chit-chat';
+  if (intent === 'chit-chat' && !frames.smallTalk && !reading.contentFree) {
     // A request in so many words is never small talk ("what else would you recommend?", "just two
     // more"), and a verdict on the list just shown ("seen it") is feedback.
     if (frames.asksForMore || understanding.quantity !== null) intent = shown ? 'refine' : 'recommend';

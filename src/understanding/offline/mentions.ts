@@ -40,6 +40,11 @@ const numberWords: Record<string, number> = {
   sixteen: 16,
   seventeen: 17,
   eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
 };
 
 /** A number written as digits or as a word ("6", "six"). */

