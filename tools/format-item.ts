@@ -15,6 +15,8 @@ export function cleanText(value: string, maxLength: number): string {
     .replace(/>/g, '›')
     .replace(/\s+/g, ' ')
     .trim();
+  // UTF-16 units are at least as many as characters: a short string needs no counting.
+  if (flat.length <= maxLength) return flat;
   const characters = Array.from(flat);
   if (characters.length <= maxLength) return flat;
   return (
@@ -38,8 +40,17 @@ export function itemTitle(item: CatalogItem): string {
   return item.year === undefined || title.endsWith(`(${item.year})`) ? title : `${title} (${item.year})`;
 }
 
+/** Lines already written: catalog items do not change, and a search writes up to 150 lines a turn. */
+const lines = new WeakMap<CatalogItem, string>();
+
 /** One compact line per item for the model: `[m4] Heat (1995) · crime, thriller · Michael Mann, Al Pacino`. */
 export function itemLine(item: CatalogItem): string {
+  let line = lines.get(item);
+  if (line === undefined) lines.set(item, (line = writeItemLine(item)));
+  return line;
+}
+
+function writeItemLine(item: CatalogItem): string {
   const parts = [`[${cleanText(item.id, 40)}] ${itemTitle(item)}`];
   if (item.genres.length > 0) parts.push(cleanList(item.genres, 3, 30));
   if (item.people.length > 0) parts.push(cleanList(item.people, 3, 40));

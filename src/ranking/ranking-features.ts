@@ -1,4 +1,5 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
+import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
 import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/retriever.js';
 import { sequenceSignals } from './offline-sequence-signals.js';
 
@@ -48,6 +49,23 @@ export const rankingFeatureNames = [
 export type RankingFeatureName = (typeof rankingFeatureNames)[number];
 
 const featureIndex = new Map<string, number>(rankingFeatureNames.map((name, index) => [name, index]));
+/** Each rank source's two feature slots, looked up once. */
+const sourceSlots = rankSources.map((source) => ({
+  source,
+  present: featureIndex.get(`${source}:in`)!,
+  reciprocal: featureIndex.get(`${source}:rr`)!,
+}));
+
+/** An item's co-occurrence row as a map, built once per item and log (rows are read every turn). */
+const rowsByLog = new WeakMap<object, Map<string, Map<string, number>>>();
+function cooccurrenceRow(cooccurrence: CooccurrenceData | undefined, id: string): Map<string, number> {
+  if (!cooccurrence) return new Map();
+  let rows = rowsByLog.get(cooccurrence);
+  if (!rows) rowsByLog.set(cooccurrence, (rows = new Map()));
+  let row = rows.get(id);
+  if (!row) rows.set(id, (row = new Map(cooccurrence.neighbours[id] ?? [])));
+  return row;
+}
 
 const positionsByCatalog = new WeakMap<Catalog, Map<string, number>>();
 
@@ -89,11 +107,11 @@ export function rankingFeatures(
   const likedWeights = liked.map((_, index) => likedDecay ** index);
   const likedWeightTotal = likedWeights.reduce((sum, weight) => sum + weight, 0);
   const popularity = cooccurrence?.popularity ?? {};
-  const likedRows = liked.map((item) => new Map(cooccurrence?.neighbours[item.id] ?? []));
+  const likedRows = liked.map((item) => cooccurrenceRow(cooccurrence, item.id));
   const mentioned = [
     ...new Set([...liked.map((item) => item.id), ...(request.dislikedIds ?? []), ...(request.seenIds ?? [])]),
   ].filter((id) => catalog.byId.has(id));
-  const mentionedRows = mentioned.map((id) => new Map(cooccurrence?.neighbours[id] ?? []));
+  const mentionedRows = mentioned.map((id) => cooccurrenceRow(cooccurrence, id));
   const { follows, next } = sequenceSignals(cooccurrence, mentioned);
 
   const genreProfile = new Map<string, number>();
@@ -120,11 +138,11 @@ export function rankingFeatures(
       features[featureIndex.get(name)!] = value;
     };
     const item: CatalogItem = candidate.item;
-    for (const source of rankSources) {
+    for (const { source, present, reciprocal } of sourceSlots) {
       const rank = candidate.ranks[source];
       if (rank === undefined) continue;
-      set(`${source}:in`, 1);
-      set(`${source}:rr`, 10 / (10 + rank));
+      features[present] = 1;
+      features[reciprocal] = 10 / (10 + rank);
     }
     set('fused:position', 10 / (10 + position));
     set('fused:log-position', Math.log1p(position));
