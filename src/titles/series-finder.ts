@@ -20,6 +20,28 @@ interface SeriesName {
 }
 
 /** Nouns that make a title's first words a series: "the before trilogy". */
+const determiners = new Set([
+  'the',
+  'a',
+  'an',
+  'that',
+  'this',
+  'these',
+  'those',
+  'whole',
+  'entire',
+  'my',
+  'your',
+  'his',
+  'her',
+  'our',
+  'their',
+  'any',
+  'every',
+  'each',
+  'same',
+  'other',
+]);
 const collectionNouns = new Set(['trilogy', 'quadrilogy', 'duology', 'saga', 'franchise']);
 const sequelWords: Record<string, number> = { sequel: 1, prequel: -1 };
 const pluralDeterminers = new Set(['the', 'both', 'all', 'those', 'these', 'two', 'three', 'my', 'our']);
@@ -210,8 +232,8 @@ export class SeriesFinder {
     const startToken = units[index]!.token;
     const endToken = units[index + length - 1]!.last + 1;
     const first = tokens[startToken]!;
-    if (first.sentence !== tokens[endToken - 1]!.sentence || ['the', 'a', 'an'].includes(first.norm))
-      return undefined;
+    // "I loved that franchise", "the whole trilogy": a determiner, not a title's first word.
+    if (first.sentence !== tokens[endToken - 1]!.sentence || determiners.has(first.norm)) return undefined;
     const after = tokens[endToken];
     if (after && collectionNouns.has(after.norm)) {
       const items = this.series.startingWith(key);

@@ -1,12 +1,13 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { isEnglishForm, isEnglishWord, type Analysis, type Token } from '../nlp/index.js';
 import { isStopword } from '../text/tokenize.js';
+import { CastSeries } from './cast-series.js';
 import { foundTitle, withSeriesNoun, type FoundTitle, type TitleMatch } from './found-title.js';
 import { FuzzyTitleIndex } from './fuzzy-title-index.js';
 import { titleBase, titleKey } from './normalize-title.js';
 import { SeriesFinder } from './series-finder.js';
 import { SeriesIndex } from './series-index.js';
-import { titleEvidence } from './title-evidence.js';
+import { seriesNouns, titleEvidence } from './title-evidence.js';
 import { describesKind, TitlePlausibility } from './title-plausibility.js';
 import type { TitleResolver } from './title-resolver.js';
 import { TitleWords, type Unit } from './title-words.js';
@@ -38,6 +39,9 @@ export class TitleFinder {
   private readonly cache = new Map<string, FoundTitle[]>();
   /** Words no dictionary has that only one title uses: "totoro", "shawshank". */
   private readonly ownWords = new Map<string, CatalogItem>();
+  /** Titles of three content words or more by those words alone: "indiana jones last crusade". */
+  private readonly contentKeys = new Map<string, CatalogItem[]>();
+  private readonly castSeries: CastSeries;
 
   constructor(
     catalog: Catalog,
@@ -51,6 +55,7 @@ export class TitleFinder {
       documentFrequency,
     );
     this.series = new SeriesIndex(catalog.items);
+    this.castSeries = new CastSeries(catalog.items);
     this.judge = new TitlePlausibility(resolver, this.words, documentFrequency, documentCount);
     this.seriesFinder = new SeriesFinder(this.series, resolver, this.judge);
     const addPrefixes = (key: string) => {
@@ -68,6 +73,14 @@ export class TitleFinder {
     for (const [word, items] of users)
       if (items.length === 1 && word.length >= 5 && /^\p{L}+$/u.test(word) && !isEnglishWord(word))
         this.ownWords.set(word, items[0]!);
+    const byContent = new Map<string, CatalogItem[] | null>();
+    for (const [key, items] of resolver.titleEntries()) {
+      const content = contentKey(key);
+      if (content === key || content.split(' ').length < 3) continue;
+      const known = byContent.get(content);
+      byContent.set(content, known === undefined || known?.[0] === items[0] ? items : null);
+    }
+    for (const [content, items] of byContent) if (items) this.contentKeys.set(content, items);
     this.fuzzy = new FuzzyTitleIndex([
       ...resolver.titleEntries(),
       ...[...this.series.heads()].map(([key, item]) => [key, [item]] as [string, CatalogItem[]]),
@@ -95,7 +108,10 @@ export class TitleFinder {
       const kind = series?.titles.some((title) =>
         describesKind(analysis.tokens, title.tokenStart, title.tokenEnd),
       );
-      const match = (kind ? undefined : series) ?? this.matchAt(analysis, units, index, previous);
+      const match = this.withCastSeries(
+        analysis,
+        (kind ? undefined : series) ?? this.matchAt(analysis, units, index, previous),
+      );
       if (match) {
         found.push(...match.titles);
         index += match.length;
@@ -104,6 +120,22 @@ export class TitleFinder {
       }
     }
     return found.length > 0 ? this.listedBefore(analysis, units, found) : found;
+  }
+
+  /** "The star wars movies", "the Dark Knight trilogy": one film and a word for a series is its series by cast. */
+  private withCastSeries(analysis: Analysis, match: TitleMatch | undefined): TitleMatch | undefined {
+    const title = match?.titles.length === 1 ? match.titles[0] : undefined;
+    const [item, ...others] = title?.items ?? [];
+    if (!match || !title || !item || others.length > 0 || title.series) return match;
+    if (!seriesNouns.has(analysis.tokens[title.tokenEnd]?.norm ?? '') || this.series.groupOf([item]))
+      return match;
+    const series = this.castSeries.of(item);
+    return series
+      ? withSeriesNoun(analysis, {
+          titles: [{ ...title, items: series, series: true }],
+          length: match.length,
+        })
+      : match;
   }
 
   /**
@@ -146,7 +178,7 @@ export class TitleFinder {
       (unit.corrected !== undefined && this.resolver.startsTitle(unit.corrected)) ||
       this.series.group(unit.key) !== undefined;
     if (!startable(first))
-      return first.key.length >= 4 && !isStopword(first.key)
+      return (first.key.length >= 4 || this.splitWord(units, index)) && !isStopword(first.key)
         ? (this.ownWordAt(analysis, units, index, previous) ?? this.fuzzyAt(analysis, units, index, previous))
         : undefined;
     // Grow the span while it (as typed, or as corrected) is still the start of some title.
@@ -258,9 +290,26 @@ export class TitleFinder {
     const token = analysis.tokens[unit.token]!;
     // Said alone ("totoro!"), it must be no inflection of an English word either ("later").
     const alone = evidence.alone && !isEnglishWord(token.norm, token.lemma) && !isEnglishForm(token.norm);
+    // "one of my favorite actors": after an adjective of taste, an English word is the noun it
+    // qualifies ("loved gremlins" is a verb's object: an inflected form is no plain adjective).
+    const before = analysis.tokens[unit.token - 1];
+    const qualified =
+      evidence.taste &&
+      before?.pos === 'ADJ' &&
+      before.lemma === before.norm &&
+      isEnglishForm(token.norm) &&
+      !capitalized &&
+      !evidence.quoted;
+    if (qualified) return undefined;
     if (!(evidence.taste || evidence.listed || evidence.praised || evidence.quoted || alone || capitalized))
       return undefined;
     return { titles: [foundTitle(analysis, unit.token, unit.token + 1, [item])], length: 1 };
+  }
+
+  /** A one-word title typed as two words: "old boy" (Oldboy), "sea biscuit". */
+  private splitWord(units: Unit[], index: number): boolean {
+    const next = units[index + 1];
+    return next !== undefined && this.prefixes.has(units[index]!.key + next.key);
   }
 
   /** The key of a span from its words' keys (words typed without a space between are one: "ocean's"). */
@@ -317,7 +366,8 @@ export class TitleFinder {
       }
       const key = titleKey(text.slice(tokens[startToken]!.start, tokens[endToken - 1]!.end));
       if (key.length < (length === 1 ? 8 : 6) || span.every((unit) => isStopword(unit.key))) continue;
-      const match = this.fuzzy.closest(key);
+      const byContent = length >= 3 ? this.contentKeys.get(key) : undefined;
+      const match = byContent ? { key, items: byContent, edits: 0 } : this.fuzzy.closest(key);
       if (!match) continue;
       const evidence = titleEvidence(analysis, startToken, endToken, previous);
       if (!this.judge.plausibleFuzzy(tokens, span, startToken, evidence, match)) continue;
@@ -346,4 +396,12 @@ export class TitleFinder {
     while (index < tokens.length && tokens[index]!.start < end) index++;
     return index;
   }
+}
+
+/** A title key without its function words ("indiana jones last crusade"). */
+function contentKey(key: string): string {
+  return key
+    .split(' ')
+    .filter((word) => !isStopword(word))
+    .join(' ');
 }

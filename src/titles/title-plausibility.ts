@@ -38,6 +38,11 @@ export function describesKind(tokens: Token[], start: number, end: number): bool
   return pluralMediaNouns.has(last.norm) ? !definite : indefinites.has(before);
 }
 
+/** Letters that, typed alone, are no word and no chat shorthand ("u" for you, "r" for are are). */
+const nameLetters = new Set(['d', 'e', 'f', 'g', 'h', 'j', 'l', 'p', 'q', 'v', 'x', 'z']);
+
+const subjectPronouns = new Set(['it', 'he', 'she', 'they', 'we', 'you', 'i']);
+
 const clauseWords = new Set(['VERB', 'ADV', 'ADP', 'AUX', 'PRON', 'DET', 'SCONJ', 'CCONJ', 'PART', 'INTJ']);
 
 /** Four letters or more, no stopword, not a number. */
@@ -78,6 +83,10 @@ export class TitlePlausibility {
     if (capitalized) {
       if (words.length === 1) {
         const word = words[0]!;
+        // "It was pretty good": a subject pronoun opening a sentence before a lower-case word is the
+        // pronoun ("Her is a gem" is no subject form, so still the film).
+        if (evidence.sentenceStart && subjectPronouns.has(word) && /^\p{Ll}/u.test(tokens[end]?.text ?? ''))
+          return false;
         if (fuzzy)
           return (
             tokens.slice(start, end).some((token) => token.norm.length >= 6) &&
@@ -108,7 +117,9 @@ export class TitlePlausibility {
         (token) =>
           token.norm.length >= 5 && !isStopword(token.norm) && !isEnglishWord(token.norm, token.lemma),
       );
-    if (words.length >= 2 && foreign) return true;
+    // "wall e", "malcolm x": a lone letter that stands for no chat word ("u", "r", "n" do) is no prose.
+    const letter = tokens.slice(start, end).some((token) => nameLetters.has(token.norm));
+    if (words.length >= 2 && (foreign || letter)) return true;
     if (words.length >= 3) return distinctive.length >= 2 || cue || key.length >= 18;
     if (words.length === 2) {
       const [first, second] = words as [string, string];
@@ -133,8 +144,11 @@ export class TitlePlausibility {
     }
     const word = words[0]!;
     const typed = tokens[start]!;
-    // "seen jurassic park and jaws": the next of a list of titles.
+    // "seen jurassic park and jaws": the next of a list of titles; "wall e and up both made me cry":
+    // a short word too when "both" or "each" sums the list up.
     if (evidence.listed && word.length >= 4 && !isStopword(word)) return true;
+    const summed = ['both', 'each'].includes(tokens[end]?.norm ?? '') && tokens[end + 1]?.pos !== 'NOUN';
+    if (evidence.listed && summed) return true;
     return (
       cue && word.length >= (fuzzy ? 6 : 5) && this.uncommon(word) && !isEnglishWord(typed.norm, typed.lemma)
     );
