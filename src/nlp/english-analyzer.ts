@@ -1,6 +1,7 @@
 import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { foldText } from '../text/tokenize.js';
+import { splitRunOnSentences } from './run-on-sentences.js';
 import type { Analysis, Token } from './token.js';
 
 type WinkNlp = ReturnType<typeof winkNLP>;
@@ -49,12 +50,18 @@ export class EnglishAnalyzer {
     const tags = document.tokens().out(its.pos);
     const negations = document.tokens().out(its.negationFlag) as unknown as boolean[];
     const kinds = document.tokens().out(its.type);
-    const sentenceOf = new Array<number>(values.length).fill(0);
-    const sentences: [number, number][] = [];
+    const marked = new Array<number>(values.length).fill(0);
+    let count = 0;
     document.sentences().each((sentence: ItemSentence) => {
       const [first, last] = sentence.out(its.span) as unknown as [number, number];
-      for (let index = first; index <= last; index++) sentenceOf[index] = sentences.length;
-      sentences.push([first, last]);
+      for (let index = first; index <= last; index++) marked[index] = count;
+      count += 1;
+    });
+    const sentenceOf = splitRunOnSentences(values, tags, marked);
+    const sentences: [number, number][] = [];
+    sentenceOf.forEach((sentence, index) => {
+      if (sentences[sentence]) sentences[sentence][1] = index;
+      else sentences[sentence] = [index, index];
     });
     const tokens: Token[] = [];
     let cursor = 0;

@@ -39,6 +39,16 @@ const feedback = (text: string): Record<number, string> =>
   );
 
 describe('verdicts on the shown list', () => {
+  it('reads the verdict said after the exception of "all but one"', () => {
+    expect(feedback('all good except number 2, hated that one')).toEqual({
+      1: 'liked',
+      2: 'disliked',
+      3: 'liked',
+      4: 'liked',
+    });
+    expect(feedback('all good except the second')).toEqual({ 1: 'liked', 3: 'liked', 4: 'liked' });
+  });
+
   it('reads how an unseen item comes across as a verdict', () => {
     expect(feedback('the third one looks cute')).toEqual({ 3: 'liked' });
     expect(feedback('the 2nd sounds interesting')).toEqual({ 2: 'liked' });

@@ -83,6 +83,11 @@ describe('the clause that describes a title gives its verdict', () => {
     expect(verdicts("didn't like Heat")).toEqual({ Heat: 'disliked' });
   });
 
+  it('reads a negated verb without a subject before a question mark as a verdict', () => {
+    expect(verdicts("Don't like Heat (1995) other?")).toEqual({ Heat: 'disliked' });
+    expect(verdicts("Didn't you like Heat?")).toEqual({ Heat: 'neutral' });
+  });
+
   it('keeps the example of a request liked even in a question', () => {
     expect(verdicts('have you got anything like Heat')).toEqual({ Heat: 'liked' });
   });
@@ -112,6 +117,11 @@ describe('titles the catalog does not have', () => {
     read(text)
       .mentionedTitles.filter((entry) => !/\(\d{4}\)$/.test(entry.title))
       .map((entry) => entry.title);
+
+  it('takes a capitalised word of small talk run on without a mark for no title', () => {
+    expect(unknown("I think I've been told things about it though Thanks for the suggestion!")).toEqual([]);
+    expect(unknown('I loved Dope')).toEqual(['Dope']);
+  });
 
   it('finds them in a list with known titles, after a verdict, or as a capitalised phrase', () => {
     expect(unknown('Heat, Ronin and Sicario are my favourites')).toEqual(['Ronin']);

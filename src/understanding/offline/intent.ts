@@ -20,6 +20,7 @@ import {
   tasteStatement,
 } from './intent-phrases.js';
 import { topicWords, type MessageReading } from './read-message.js';
+import { statesRequestApart } from './stated-request.js';
 
 /** The turn's intent and whether it starts a new request. */
 export interface IntentDecision {
@@ -164,7 +165,11 @@ export function decideIntent(
   const frames = messageFrames(reading);
   const shown = context.lastShown.length > 0;
   let intent = model ? model.predict(reading, context) : ruleIntent(reading, context, frames);
-  if (frames.itemQuestion) intent = 'ask-about-item';
+  // A question about an item beside a request of its own ("I like musicals. Have you seen
+  // Hairspray?") stays a request.
+  if (frames.itemQuestion && statesRequestApart(reading)) {
+    if (intent === 'ask-about-item' || intent === 'chit-chat') intent = shown ? 'refine' : 'recommend';
+  } else if (frames.itemQuestion) intent = 'ask-about-item';
   // A message that asks for nothing is small talk: it must not start a request (that would wipe the
   // one in force) nor adjust one.
   else if (frames.smallTalk || reading.contentFree) intent = 'chit-chat';

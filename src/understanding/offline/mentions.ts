@@ -106,7 +106,7 @@ const possessives = new Set(['their', 'his', 'her', 'my', 'our', 'your']);
  * Ages of children in a message: "my 6 year old", "a six-year-old", "my daughter who is 9", "kids
  * aged 8 and 10", "my 5yo". Returns the word range and the age of each.
  */
-export function agesIn(words: Word[]): { start: number; end: number; age: number }[] {
+export function agesIn(words: Word[], analysis?: Analysis): { start: number; end: number; age: number }[] {
   const out: { start: number; end: number; age: number }[] = [];
   words.forEach((word, index) => {
     const decade = /^(\d)0'?s$/.exec(word.norm);
@@ -156,6 +156,8 @@ export function agesIn(words: Word[]): { start: number; end: number; age: number
       !['years', 'year', 'movies', 'films'].includes(next)
     ) {
       out.push({ start: index, end: index + 1, age });
+    } else if (parenthesisedAfterPerson(words, index, analysis)) {
+      out.push({ start: index, end: index + 1, age });
     }
   });
   // "7 and 9": the second of a pair of ages.
@@ -171,6 +173,21 @@ export function agesIn(words: Word[]): { start: number; end: number; age: number
       out.push({ start: found.end + 1, end: found.end + 2, age: second });
   }
   return out;
+}
+
+/** "My nieces are coming tomorrow (4 and 6)": a number in brackets in the clause of a person word. */
+function parenthesisedAfterPerson(words: Word[], index: number, analysis: Analysis | undefined): boolean {
+  const token = words[index]!.token;
+  if (!analysis || analysis.tokens[token - 1]?.text !== '(' || (numberValue(words[index]) ?? 99) > 17)
+    return false;
+  const sentence = analysis.tokens[token]!.sentence;
+  for (let back = index - 1; back >= Math.max(0, index - 7); back--) {
+    const word = words[back]!;
+    if (analysis.tokens[word.token]!.sentence !== sentence) return false;
+    const person = personWords.has(word.norm) || personWords.has(word.lemma);
+    if (person && !['he', 'she', 'they', 'who', 'both'].includes(word.norm)) return true;
+  }
+  return false;
 }
 
 function months(next: string, after: string): boolean {
@@ -214,7 +231,7 @@ export function findMentions(analysis: Analysis, words: Word[], vocabulary: Cata
       mentions.push({ kind: 'person', start: found.start, end: found.end, name });
     for (let index = found.start; index < found.end; index++) taken.add(index);
   }
-  for (const age of agesIn(words)) {
+  for (const age of agesIn(words, analysis)) {
     if ([...Array(age.end - age.start).keys()].some((offset) => taken.has(age.start + offset))) continue;
     const audience = vocabulary.lexicon.audienceForAge(age.age);
     if (!audience) continue;

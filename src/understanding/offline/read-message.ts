@@ -12,6 +12,7 @@ import { holdsTitleVerdict } from './others-verdict.js';
 import { isTasteStatement } from './intent.js';
 import { polarityOf, scopeLookup, type Polarity } from './scope.js';
 import { asksForSomething, descriptionAfter, readTitleVerdicts } from './title-verdicts.js';
+import { listenerBefore } from './listener-question.js';
 import { findUnknownTitles } from './unknown-titles.js';
 import { tasteCuesOf } from './verdict-words.js';
 import { readShownList, shownReferences } from './shown-list.js';
@@ -20,6 +21,7 @@ import { readQuantity } from './quantity.js';
 import { describedPosition, pronounFeedback } from './shown-pronouns.js';
 import { readYearDirection } from './year-direction.js';
 import { relaxedLimits } from './limit-words.js';
+import { castOfTitle, pointsAtTitle } from './about-title.js';
 
 /** What the reader found in one message, before intent: the delta's fields plus what intent needs. */
 export interface MessageReading {
@@ -132,9 +134,12 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     for (let index = cue.start; index < cue.end; index++) tasteAll.set(index, cue);
   const titleMentions = [...mentions, ...unknownTitles].sort((left, right) => left.start - right.start);
   const backAnchors = cues.find(cues.backAnchor, words, (index) => inMention.has(index));
+  // "Have you seen it?": a verdict word asked of the listener is no verdict of the user's.
+  const ownVerdicts = (cues: Map<number, Cue<TasteCue>>) =>
+    new Map([...cues].filter(([, cue]) => cue.type === 'anchor' || !listenerBefore(words, cue.start)));
   const verdicts = readTitleVerdicts(
     lookup,
-    { strong: tasteAt, all: tasteAll, back: backAnchors },
+    { strong: ownVerdicts(tasteAt), all: ownVerdicts(tasteAll), back: backAnchors },
     titleMentions,
   );
   for (const unknown of unknownTitles) {
@@ -237,6 +242,12 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       continue;
     }
     if (mention.kind === 'person') {
+      // "Hero with Jet Li was stunning": the cast named after a title tells which film, unless the
+      // message asks for more of them.
+      if (!asks && castOfTitle(words, mentions, mention) && polarity === 'positive') {
+        removeFromQuery.push(range);
+        continue;
+      }
       if (polarity === 'exclude') addUnique(constraints.excludePeople, mention.name);
       else if (polarity === 'require') addUnique(constraints.people, mention.name);
       else if (polarity === 'relax') addUnique(relax.excludePeople, mention.name);
@@ -273,6 +284,12 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
         addUnique(relax.qualities, mention.id);
         removeFromQuery.push(range);
         adjusts = true;
+        continue;
+      }
+      // "Back to the Future is perfect, anything with that energy?": a quality noun pointing back at a
+      // title named is the title's, said as an anchor, not a mood of its own.
+      if (pointsAtTitle(analysis, words, mention, understanding.mentionedTitles.length > 0)) {
+        removeFromQuery.push(range);
         continue;
       }
       // "These are all so grim": a quality the shown list has too much of.

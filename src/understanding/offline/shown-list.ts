@@ -458,10 +458,16 @@ export function readShownList(
       for (let position = 1; position <= shownCount; position++)
         if (!excepted.has(position)) add(position, verdict);
     references.forEach((reference, order) => {
-      const own = verdicts[order];
-      // The "except" before a reference is no verdict on it.
+      // The "except" before a reference is no verdict on it; one said after it is ("all good except
+      // number 2, hated that one").
       const excepted = [1, 2].some((back) => exceptWords.has(words[reference.start - back]?.norm ?? ''));
-      if (own && own !== verdict && !excepted) for (const position of reference.positions) add(position, own);
+      const after = strongest(reference.end, references[order + 1]?.start ?? words.length);
+      const own = excepted
+        ? after === 'liked' || after === 'disliked'
+          ? after
+          : undefined
+        : verdicts[order];
+      if (own && own !== verdict) for (const position of reference.positions) add(position, own);
     });
   } else {
     references.forEach((reference, order) => {

@@ -4,6 +4,7 @@ import type { Mention } from './mentions.js';
 import { heldByOthers, ownClauseAfter } from './others-verdict.js';
 import type { Lookup } from './scope.js';
 import { valenceOf } from './verdict-words.js';
+import { askedOfListener } from './listener-question.js';
 
 export type TitleSentiment = 'liked' | 'disliked' | 'seen' | 'neutral';
 type TitleMention = Extract<Mention, { kind: 'title' }>;
@@ -569,6 +570,9 @@ function fragmentVerdict(
   else while (end < words.length && (end === start || !breaksAfter(lookup, end - 1))) end += 1;
   if (end === start || (end - start > 4 && !alone)) return undefined;
   for (let index = start; index < end; index++) if (mentionAt.get(index)?.kind === 'title') return undefined;
+  // "anyone seen Heat? is it good": a fragment that asks ("is it", "was it any") gives no verdict.
+  if (auxiliaries.has(words[start]!.norm) && questionSubjects.has(words[start + 1]?.norm ?? ''))
+    return undefined;
   const verdict = predicateVerdict(lookup, taste, [start, end], undefined);
   return verdict === 'liked' || verdict === 'disliked' ? verdict : undefined;
 }
@@ -583,8 +587,16 @@ function asked(lookup: Lookup, mention: TitleMention): boolean {
   let end = mention.end;
   while (end < words.length && !clauseBreak(analysis, words, end - 1)) end += 1;
   const after = analysis.text.slice(analysis.tokens[words[end - 1]!.token]!.end).replace(/^[\s"'”’)\]]+/, '');
+  if (askedOfListener(words, mention.start)) return true;
   const first = words[start]!.norm;
   if (!questionWords.has(first) || words[start + 1]?.norm === 'about') return false;
+  // "Don't like Ring (1998), other?": a negated auxiliary without a subject states ("didn't you…" asks).
+  if (
+    auxiliaries.has(first) &&
+    ['not', "n't", 'nt'].includes(words[start + 1]?.norm ?? '') &&
+    !questionSubjects.has(words[start + 2]?.norm ?? '')
+  )
+    return false;
   if (after.startsWith('?')) return true;
   // "Is Harry Potter any good" is a question without its mark: a verb or a wh-word opens the
   // sentence and a subject follows ("didn't like the shining" is no question).

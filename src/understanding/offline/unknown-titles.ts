@@ -2,6 +2,7 @@ import { isEnglishWord, type Analysis, type Word } from '../../nlp/index.js';
 import { personNouns, type FoundTitle } from '../../titles/index.js';
 import { clauseBreak, isListWord, type Cue, type TasteCue } from './cues.js';
 import type { Mention } from './mentions.js';
+import { smallTalkWords } from './small-talk-words.js';
 
 /** Lowercase words a capitalised title may hold: "Lord of the Rings", "Cast Away". */
 const innerWords = new Set([
@@ -64,6 +65,7 @@ const notTitles = new Set([
   'oscar',
   'oscars',
 ]);
+const smallTalk = new Set(smallTalkWords);
 /** Between titles of one list: "Heat or The Town", "Alien and Aliens, not Prometheus". */
 const listJoiners = new Set(['not', 'but', 'also', 'plus', 'nor', 'either', 'neither']);
 
@@ -131,6 +133,9 @@ function unknownTitlesOnce(
     const before = words[span.start - 1];
     if (before && (notTitleBefore.has(before.norm) || notTitleBefore.has(before.lemma))) continue;
     const single = span.end - span.start === 1;
+    // "…told things about it though Thanks for the suggestion!": small talk run on without a mark
+    // ("loved Dope" still names a film).
+    if (single && smallTalk.has(words[span.start]!.norm) && !tasteAt.has(span.start - 1)) continue;
     if (single && !['PROPN', 'NOUN', 'X', 'ADJ'].includes(analysis.tokens[words[span.start]!.token]!.pos))
       continue;
     // "the Irish one", "the best Christmas movie", "Other spy thrillers": a capitalised word before the
