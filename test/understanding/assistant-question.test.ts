@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
+import { describe, expect, it } from 'vitest';
 import { asksIfSeen } from '../../src/understanding/offline/shown-list.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
-
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
+const demo = useDemoReader();
 
 /** Verdicts on a four-item list after the assistant said `asked`. */
 function feedback(text: string, asked: string) {
-  const lastShown = retriever.catalog.items.slice(0, 4);
-  const reading = reader.read(text, { lastShown, hasRequest: true, answered: true, assistantText: asked });
+  const lastShown = demo.retriever.catalog.items.slice(0, 4);
+  const reading = demo.reader.read(text, {
+    lastShown,
+    hasRequest: true,
+    answered: true,
+    assistantText: asked,
+  });
   return reading.understanding.shownFeedback;
 }
 

@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
-
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
+const demo = useDemoReader();
 
 const audiences = (text: string) =>
-  reader.understand(text, { lastShown: [], hasRequest: false, answered: false }).audiences;
+  demo.reader.understand(text, { lastShown: [], hasRequest: false, answered: false }).audiences;
 
 describe('ages in brackets', () => {
   it('reads the ages bracketed later in the clause of a person word', () => {

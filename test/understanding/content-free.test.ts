@@ -1,38 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readerContext, replayTranscript, type TranscriptMessage } from '../../src/dialogue/state/index.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
-
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
+const demo = useDemoReader();
 
 const horror: TranscriptMessage[] = [{ role: 'user', text: 'a horror movie, nothing too gory' }];
 
 /** The conversation so far: a horror request answered with three films. */
 function answered(): TranscriptMessage[] {
   const shown = ['Get Out', 'Us', 'Nope'].map((title) =>
-    retriever.catalog.items.find((item) => item.title === title)!,
+    demo.retriever.catalog.items.find((item) => item.title === title)!,
   );
   return [...horror, { role: 'assistant', text: 'Here are 3 picks:', shown }];
 }
 
 function read(text: string, messages: TranscriptMessage[]): Understanding {
-  const { titles, catalog } = retriever.components;
-  const { state, lastShown } = replayTranscript(messages, reader, titles, reader.yearAnchors);
-  return reader.understand(text, readerContext(state, lastShown, catalog));
+  const { titles, catalog } = demo.retriever.components;
+  const { state, lastShown } = replayTranscript(messages, demo.reader, titles, demo.reader.yearAnchors);
+  return demo.reader.understand(text, readerContext(state, lastShown, catalog));
 }
 
 describe('messages that ask for nothing', () => {
@@ -54,14 +40,14 @@ describe('messages that ask for nothing', () => {
   });
 
   it('leaves the request in force as it was', () => {
-    const { titles } = retriever.components;
-    const before = replayTranscript(answered(), reader, titles, reader.yearAnchors).state.request;
+    const { titles } = demo.retriever.components;
+    const before = replayTranscript(answered(), demo.reader, titles, demo.reader.yearAnchors).state.request;
     for (const text of ['lmaooo 💀', 'brb getting popcorn', 'ok bye 👋']) {
       const after = replayTranscript(
         [...answered(), { role: 'user', text }],
-        reader,
+        demo.reader,
         titles,
-        reader.yearAnchors,
+        demo.reader.yearAnchors,
       ).state.request;
       expect(after?.startIndex, text).toBe(before?.startIndex);
       expect(after?.preferences.genres, text).toEqual(['horror']);

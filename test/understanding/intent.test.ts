@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readerContext, replayTranscript, type TranscriptMessage } from '../../src/dialogue/state/index.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader, trainIntentModel } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
+import { trainIntentModel } from '../../src/understanding/offline/index.js';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
-
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
+const demo = useDemoReader();
 
 /** Reads a message after an optional request and the list that answered it (titles as "Title"). */
 function read(text: string, before: { request?: string; shown?: string[] } = {}): Understanding {
   const messages: TranscriptMessage[] = [];
   if (before.request) messages.push({ role: 'user', text: before.request });
   if (before.shown) {
-    const shown = before.shown.map((title) => retriever.catalog.items.find((item) => item.title === title)!);
+    const shown = before.shown.map((title) =>
+      demo.retriever.catalog.items.find((item) => item.title === title)!,
+    );
     messages.push({ role: 'assistant', text: 'Here are some picks:', shown });
   }
-  const { titles, catalog } = retriever.components;
-  const { state, lastShown } = replayTranscript(messages, reader, titles, reader.yearAnchors);
-  return reader.understand(text, readerContext(state, lastShown, catalog));
+  const { titles, catalog } = demo.retriever.components;
+  const { state, lastShown } = replayTranscript(messages, demo.reader, titles, demo.reader.yearAnchors);
+  return demo.reader.understand(text, readerContext(state, lastShown, catalog));
 }
 
 const crime = { request: 'a crime drama', shown: ['Heat', 'Collateral', 'The Departed'] };

@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
-
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
+const demo = useDemoReader();
 
 const quantity = (text: string) =>
-  reader.understand(text, { lastShown: [], hasRequest: false, answered: false }).quantity;
+  demo.reader.understand(text, { lastShown: [], hasRequest: false, answered: false }).quantity;
 
 describe('how many films the user asks for', () => {
   it('reads a count however it is said', () => {
@@ -44,7 +30,7 @@ describe('how many films the user asks for', () => {
 
   it('reads a bare number that answers "how many?"', () => {
     const read = (text: string) =>
-      reader.understand(text, { lastShown: [], hasRequest: true, answered: false }).quantity;
+      demo.reader.understand(text, { lastShown: [], hasRequest: true, answered: false }).quantity;
     expect(read('five is good')).toBe(5);
     expect(read('maybe 4')).toBe(4);
   });

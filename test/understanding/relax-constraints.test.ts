@@ -1,36 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replayTranscript, type TranscriptMessage } from '../../src/dialogue/state/index.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
 import type { Constraints } from '../../src/understanding/understanding-schema.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
-
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
+const demo = useDemoReader();
 
 const request = 'Only thrillers after 2010, no horror, and nothing with Tom Cruise';
 
 /** The limits in force after the request, a list of picks, and then the user's message. */
 function constraintsAfter(text: string): Constraints | undefined {
-  const picks = retriever.catalog.items.filter((item) => item.genres.includes('thriller')).slice(0, 3);
+  const picks = demo.retriever.catalog.items.filter((item) => item.genres.includes('thriller')).slice(0, 3);
   const messages: TranscriptMessage[] = [
     { role: 'user', text: request },
     { role: 'assistant', text: 'Here are some picks:', shown: picks },
     { role: 'user', text },
   ];
-  const { titles } = retriever.components;
-  return replayTranscript(messages, reader, titles, reader.yearAnchors).state.request?.constraints;
+  const { titles } = demo.retriever.components;
+  return replayTranscript(messages, demo.reader, titles, demo.reader.yearAnchors).state.request?.constraints;
 }
 
 describe('relaxing the limits in force', () => {

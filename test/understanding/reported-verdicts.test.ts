@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
+import { describe, expect, it } from 'vitest';
 import type { Understanding } from '../../src/understanding/understanding-schema.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
-
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
+const demo = useDemoReader();
 
 const read = (text: string): Understanding =>
-  reader.understand(text, { lastShown: [], hasRequest: false, answered: false });
+  demo.reader.understand(text, { lastShown: [], hasRequest: false, answered: false });
 
 /** Title (without year) → sentiment. */
 const verdicts = (text: string): Record<string, string> =>

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EnglishAnalyzer } from '../../src/nlp/index.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
+const demo = useDemoReader();
 
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
-
-const read = (text: string) => reader.understand(text, { lastShown: [], hasRequest: false, answered: false });
+const read = (text: string) =>
+  demo.reader.understand(text, { lastShown: [], hasRequest: false, answered: false });
 
 describe('a question run on after a statement without a mark', () => {
   it('splits "…comedy Have you seen…" into two sentences, but not a title that opens with "Do"', () => {

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
-import { createOfflineReader } from '../../src/understanding/offline/index.js';
-import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
-import { openDemoRetriever } from '../helpers/demo-retriever.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoReader } from '../helpers/demo-reader.js';
 
-let retriever: Retriever;
-let dispose: () => Promise<void>;
-let reader: OfflineReader;
+const demo = useDemoReader();
 
-beforeAll(async () => {
-  ({ retriever, dispose } = await openDemoRetriever());
-  reader = createOfflineReader(retriever.components, { currentYear: 2026 });
-}, 120_000);
-
-afterAll(async () => {
-  await dispose();
-});
-
-const read = (text: string) => reader.understand(text, { lastShown: [], hasRequest: false, answered: false });
+const read = (text: string) =>
+  demo.reader.understand(text, { lastShown: [], hasRequest: false, answered: false });
 
 describe('words that only tell which film or what it was like', () => {
   it('takes the cast named after a title for the film, not a wish for the actor', () => {
