@@ -4,7 +4,7 @@ import type { Mention } from './mentions.js';
 import { heldByOthers, ownClauseAfter } from './others-verdict.js';
 import type { Lookup } from './scope.js';
 import { valenceOf } from './verdict-words.js';
-import { askedOfListener } from './listener-question.js';
+import { askedAboutTitle, auxiliaries, openers, questionSubjects } from './title-question.js';
 
 export type TitleSentiment = 'liked' | 'disliked' | 'seen' | 'neutral';
 type TitleMention = Extract<Mention, { kind: 'title' }>;
@@ -129,7 +129,7 @@ export function readTitleVerdicts(lookup: Lookup, taste: TasteIndex, mentions: M
     sentiment ??= after;
     sentiment ??= sentenceVerdict(lookup, taste.strong, first, last);
     // "Have you seen Heat?", "is it like The Departed?": a question about a title is no verdict.
-    if (!before.example && asked(lookup, first)) sentiment = undefined;
+    if (!before.example && askedAboutTitle(lookup, first)) sentiment = undefined;
     // "Seen the first two. Also both Blade Runners": a sentence that goes on from the last one.
     sentiment ??= continuedVerdict(lookup, taste.strong, first);
     // "Saw Oppenheimer in IMAX... meh", "…? I loved that one": a verdict in a fragment after it.
@@ -452,22 +452,6 @@ function opensSentence(lookup: Lookup, mention: TitleMention): boolean {
   return true;
 }
 
-const openers = new Set([
-  'um',
-  'umm',
-  'uh',
-  'hmm',
-  'ok',
-  'okay',
-  'so',
-  'well',
-  'like',
-  'oh',
-  'and',
-  'also',
-  'the',
-]);
-
 /** "Coco was even more beautiful": "more" inside a description, not a request for more. */
 function isComparativeUse(words: Word[], index: number): boolean {
   return ['even', 'much', 'way', 'far', 'was', 'is', 'were', 'are'].includes(words[index - 1]?.norm ?? '');
@@ -576,107 +560,6 @@ function fragmentVerdict(
   const verdict = predicateVerdict(lookup, taste, [start, end], undefined);
   return verdict === 'liked' || verdict === 'disliked' ? verdict : undefined;
 }
-
-/** "Have you seen Heat?", "Is Nope any good?": a question about the title, not a verdict. */
-function asked(lookup: Lookup, mention: TitleMention): boolean {
-  const { analysis, words } = lookup;
-  // The clause of the title: back to a comma or a sentence start (quotes do not count).
-  let start = mention.start;
-  while (start > 0 && !clauseBreak(analysis, words, start - 1) && !commaBefore(lookup, start)) start -= 1;
-  while (start < mention.start && openers.has(words[start]!.norm) && words[start]!.norm !== 'the') start += 1;
-  let end = mention.end;
-  while (end < words.length && !clauseBreak(analysis, words, end - 1)) end += 1;
-  const after = analysis.text.slice(analysis.tokens[words[end - 1]!.token]!.end).replace(/^[\s"'”’)\]]+/, '');
-  if (askedOfListener(words, mention.start)) return true;
-  const first = words[start]!.norm;
-  if (!questionWords.has(first) || words[start + 1]?.norm === 'about') return false;
-  // "Don't like Ring (1998), other?": a negated auxiliary without a subject states ("didn't you…" asks).
-  if (
-    auxiliaries.has(first) &&
-    ['not', "n't", 'nt'].includes(words[start + 1]?.norm ?? '') &&
-    !questionSubjects.has(words[start + 2]?.norm ?? '')
-  )
-    return false;
-  if (after.startsWith('?')) return true;
-  // "Is Harry Potter any good" is a question without its mark: a verb or a wh-word opens the
-  // sentence and a subject follows ("didn't like the shining" is no question).
-  const opensSentence = start === 0 || clauseBreak(analysis, words, start - 1);
-  const second = words[start + 1];
-  const subject =
-    second !== undefined &&
-    (questionSubjects.has(second.norm) ||
-      lookup.mentionAt.get(start + 1)?.kind === 'title' ||
-      !auxiliaries.has(first));
-  return opensSentence && subject;
-}
-
-function commaBefore(lookup: Lookup, index: number): boolean {
-  const { analysis, words } = lookup;
-  for (let token = words[index - 1]!.token + 1; token < words[index]!.token; token++)
-    if (/^[,:;–—-]$/.test(analysis.tokens[token]!.text)) return true;
-  return false;
-}
-
-const questionSubjects = new Set([
-  'you',
-  'u',
-  'ya',
-  'anyone',
-  'anybody',
-  'it',
-  'this',
-  'that',
-  'the',
-  'there',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'y',
-  'ye',
-]);
-const auxiliaries = new Set([
-  'have',
-  'has',
-  'did',
-  'do',
-  'does',
-  'is',
-  'was',
-  'are',
-  'were',
-  'would',
-  'will',
-  'can',
-  'could',
-]);
-
-const questionWords = new Set([
-  'have',
-  'has',
-  'did',
-  'do',
-  'does',
-  'is',
-  'was',
-  'are',
-  'were',
-  'ever',
-  'would',
-  'will',
-  'can',
-  'could',
-  'what',
-  'whats',
-  "what's",
-  'how',
-  'who',
-  'when',
-  'which',
-  'anyone',
-  'wait',
-]);
 
 /** A negation right before a verdict word ("didn't love", "never liked"), not one far back. */
 function negatedAt(lookup: Lookup, index: number): boolean {
