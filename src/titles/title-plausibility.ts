@@ -33,6 +33,10 @@ export function describesKind(tokens: Token[], start: number, end: number): bool
   if (tokens.slice(start, end).some((token) => /\p{Lu}/u.test(token.text))) return false;
   if (tokens[end]?.kind === 'number' || quoteMarks.has(tokens[start - 1]?.text ?? '')) return false;
   const before = tokens[start - 1]?.norm ?? '';
+  // "any star wars movie": nouns naming a film, not a kind ("any scary movie", "any date movie").
+  const named = tokens.slice(start, end - 1);
+  if (before === 'any' && named.length >= 2 && ['NOUN', 'PROPN'].includes(named[named.length - 1]!.pos))
+    return false;
   // "the kill bill movies": the definite typed as part of the span points at them as well.
   const definite = definites.has(before) || definites.has(tokens[start]!.norm);
   return pluralMediaNouns.has(last.norm) ? !definite : indefinites.has(before);
@@ -76,7 +80,7 @@ export class TitlePlausibility {
     // Numbers alone ("1 2", "1917") are a title only in capitals, quotes or with a cue.
     if (!/\p{L}/u.test(key) && !evidence.taste && !evidence.listed) return false;
     const words = key.split(' ');
-    const cue = evidence.taste || evidence.listed || evidence.praised || evidence.alone;
+    const cue = evidence.taste || evidence.listed || evidence.praised || evidence.alone || evidence.asked;
     const distinctive = words.filter((word) => distinctiveWord(word));
     const firstToken = tokens[start]!;
     const capitalized = /^[\p{Lu}\p{N}]/u.test(firstToken.text);
@@ -147,6 +151,8 @@ export class TitlePlausibility {
     // "seen jurassic park and jaws": the next of a list of titles; "wall e and up both made me cry":
     // a short word too when "both" or "each" sums the list up.
     if (evidence.listed && word.length >= 4 && !isStopword(word)) return true;
+    // "who directed memento": a question about a film names one, English word or not.
+    if (evidence.asked && word.length >= 4 && !isStopword(word)) return true;
     const summed = ['both', 'each'].includes(tokens[end]?.norm ?? '') && tokens[end + 1]?.pos !== 'NOUN';
     if (evidence.listed && summed) return true;
     return (
@@ -168,6 +174,9 @@ export class TitlePlausibility {
   ): boolean {
     const misspelled = span.some((unit) => unit.misspelled);
     if (misspelled) return span.length >= 2 || span[0]!.key.length >= 8;
+    // "loved inglorious bastards": long words, each an edit off, after a verdict.
+    const longWords = span.length >= 2 && span.every((unit) => unit.key.length >= 5);
+    if (longWords && match.edits <= span.length && (evidence.taste || evidence.quoted)) return true;
     if (span.length < 2 || match.edits > 1) return false;
     const capitalized = /^\p{Lu}/u.test(tokens[start]!.text) && !evidence.sentenceStart;
     // "the shinning": typed with the title's own article.
