@@ -19,3 +19,11 @@ describe('ages in brackets', () => {
     expect(audiences('loved Heat (9 out of 10), something similar')).toEqual([]);
   });
 });
+
+describe('a range of ages', () => {
+  it('reads ages from a child to an adult as the whole family, and "the fam" as family', () => {
+    expect(audiences('needs to work for ages 6 to 80')).toEqual(['family']);
+    expect(audiences('movie night with the fam')).toEqual(['family']);
+    expect(audiences('my kids are 7 and 10')).toEqual(['kids', 'young-kids']);
+  });
+});

@@ -22,6 +22,12 @@ describe('how many films the user asks for', () => {
     expect(quantity('just the one documentary, my brain is fried')).toBe(1);
   });
 
+  it('counts "a top N of …" and "the single one", not a ranking ("my top three")', () => {
+    expect(quantity('can you do a top 3 of the scariest horror movies')).toBe(3);
+    expect(quantity('just tell me the single one you would go with')).toBe(1);
+    expect(quantity('Heat, Alien and Up are my top three')).toBeNull();
+  });
+
   it('counts a genre word that is itself the noun counted', () => {
     expect(quantity('two romcoms please')).toBe(2);
     expect(quantity('5 docs')).toBe(5);

@@ -132,7 +132,7 @@ export function messageFrames(reading: MessageReading): MessageFrames {
     itemQuestion: names && itemQuestion.test(framed) && !asksForTitles.test(framed),
     smallTalk:
       clauses.length > 0 &&
-      clauses.every((clause) => smallTalkClause.test(clause)) &&
+      clauses.every((clause) => smallTalkClause.test(clause) || smallTalkClause.test(unstretched(clause))) &&
       !hasRequestContent(understanding),
     continues:
       continuesLeading.test(text) || continuesTrailing.test(text) || continuesAnywhere.test(text) || taste,
@@ -142,6 +142,17 @@ export function messageFrames(reading: MessageReading): MessageFrames {
     taste,
     asksForMore: asksForMore.test(text),
   };
+}
+
+/** "heyyy whats uppp", "byeee": letters stretched for tone, typed once ("cooool" is "cool" twice over). */
+function unstretched(clause: string): string {
+  return clause
+    .split(' ')
+    .map((word) => {
+      const once = word.replace(/([a-z])\1{2,}/g, '$1');
+      return smallTalkClause.test(once) ? once : word.replace(/([a-z])\1{2,}/g, '$1$1');
+    })
+    .join(' ');
 }
 
 /** Whether a message states tastes ("I love comedies", "Heat was great") rather than asking for something. */

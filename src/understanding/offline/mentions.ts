@@ -1,6 +1,7 @@
 import type { LexiconEntry } from '../../lexicon/index.js';
 import type { Analysis, Word } from '../../nlp/index.js';
 import type { FoundTitle } from '../../titles/index.js';
+import { ageRanges } from './age-range.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import { findPeople } from './people-finder.js';
 
@@ -231,7 +232,21 @@ export function findMentions(analysis: Analysis, words: Word[], vocabulary: Cata
       mentions.push({ kind: 'person', start: found.start, end: found.end, name });
     for (let index = found.start; index < found.end; index++) taken.add(index);
   }
-  for (const age of agesIn(words, analysis)) {
+  const { ranges, rest } = ageRanges(words, agesIn(words, analysis));
+  for (const range of ranges) {
+    if ([...Array(range.end - range.start).keys()].some((offset) => taken.has(range.start + offset)))
+      continue;
+    mentions.push({
+      ...range,
+      kind: 'concept',
+      id: 'family',
+      conceptKind: 'audience',
+      opposite: false,
+      weak: false,
+    });
+    for (let index = range.start; index < range.end; index++) taken.add(index);
+  }
+  for (const age of rest) {
     if ([...Array(age.end - age.start).keys()].some((offset) => taken.has(age.start + offset))) continue;
     const audience = vocabulary.lexicon.audienceForAge(age.age);
     if (!audience) continue;

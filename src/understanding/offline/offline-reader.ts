@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../catalog/index.js';
+import { titleWithYear } from '../../catalog/title-with-year.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import { CueMatchers } from './cues.js';
@@ -79,12 +80,14 @@ export class OfflineReader {
     // it does not want scary films.
     if (intent === 'ask-about-item' || intent === 'chit-chat') {
       const empty = emptyUnderstanding(intent);
+      // "what year did totoro come out" with Totoro shown: the question points at that item.
+      const named = namedShownPosition(understanding.mentionedTitles, context.lastShown);
       reading.understanding = {
         ...empty,
         // A verdict said alongside the question stays ("never watched Goodfellas, is it like The
         // Departed? I loved that one"); the titles asked about are neutral already.
         mentionedTitles: understanding.mentionedTitles,
-        referencedPosition: understanding.referencedPosition,
+        referencedPosition: understanding.referencedPosition ?? (intent === 'ask-about-item' ? named : null),
         shownFeedback: understanding.shownFeedback,
         queries: understanding.queries,
       };
@@ -95,4 +98,15 @@ export class OfflineReader {
   understand(text: string, context: ReaderContext): Understanding {
     return this.read(text, context).understanding;
   }
+}
+
+/** The 1-based position of the one shown item the message names by title, else null. */
+function namedShownPosition(titles: Understanding['mentionedTitles'], shown: CatalogItem[]): number | null {
+  const positions = new Set(
+    titles
+      .map((entry) => shown.findIndex((item) => titleWithYear(item) === entry.title))
+      .filter((index) => index >= 0),
+  );
+  const [only] = positions;
+  return positions.size === 1 && only !== undefined ? only + 1 : null;
 }

@@ -204,6 +204,7 @@ export function readQuantity(
       word === 'single' &&
       ['a', 'the', 'one', 'just', 'only'].includes(previous) &&
       (quantityNouns.has(next) ||
+        next === 'one' ||
         (singleFollowers.has(next) && singleFollowers.has(afterNext)) ||
         countedAfter(words, index, taken, countable, superlatives))
     )
@@ -236,7 +237,10 @@ export function readQuantity(
       quantityNouns.has(next) ||
       (quantityNouns.has(afterNext) && !timeUnits.has(afterNext) && /^[a-z-]+$/.test(next)) ||
       countedAfter(words, index, taken, countable);
+    // "a top 5 of the best westerns" counts; "my top three", "a top 10 for me" rank.
+    const ranked = previous === 'top' && next === 'of';
     const cue =
+      ranked ||
       quantityCues.has(previous) ||
       noun ||
       (next === 'more' && !words[index + 1]!.barrier && !timeUnits.has(afterNext));

@@ -22,6 +22,7 @@ import { describedPosition, pronounFeedback } from './shown-pronouns.js';
 import { readYearDirection } from './year-direction.js';
 import { relaxedLimits } from './limit-words.js';
 import { castOfTitle, pointsAtTitle } from './about-title.js';
+import { fanVerdict } from './fan-of-title.js';
 
 /** What the reader found in one message, before intent: the delta's fields plus what intent needs. */
 export interface MessageReading {
@@ -150,9 +151,14 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     removeFromQuery.push([unknown.title.start, unknown.title.end]);
     ownContent = true;
   }
+  // "never got around to Casablanca but I adore Roman Holiday, more like that": unseen is no anchor.
+  const unseenTitles = new Set<string>();
   for (const mention of mentions) {
     if (mention.kind !== 'title') continue;
-    const sentiment = verdicts.sentiments.get(mention.start) ?? 'neutral';
+    if (verdicts.unseen.has(mention.start))
+      for (const item of mention.title.items) unseenTitles.add(titleWithYear(item));
+    const said = verdicts.sentiments.get(mention.start) ?? 'neutral';
+    const sentiment = said === 'neutral' ? (fanVerdict(words, mention.end, mention.start) ?? said) : said;
     for (const item of mention.title.items) {
       const title = titleWithYear(item);
       const existing = understanding.mentionedTitles.find((entry) => entry.title === title);
@@ -214,6 +220,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     );
   });
   for (const title of understanding.mentionedTitles) {
+    if (unseenTitles.has(title.title)) continue;
     if (collective && (title.sentiment === 'neutral' || title.sentiment === 'seen'))
       title.sentiment = collective.type === 'liked' ? 'liked' : 'disliked';
     else if ((backAnchor || onlyTitles) && (title.sentiment === 'neutral' || title.sentiment === 'seen'))

@@ -74,6 +74,9 @@ const phraseStarts = new Set([
   'and',
 ]);
 
+/** Words that open a request of their own: "…, something lighter". */
+const somethingWords = new Set(['something', 'somethin', 'smth', 'sth', 'anything', 'some']);
+
 const demonstratives = new Set(['these', 'those', 'this', 'that', 'them', 'it', 'one', 'ones']);
 
 export interface Lookup {
@@ -124,6 +127,17 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
       !isListWord(words[index])
     )
       break;
+    // "way too heavy, something lighter": a list across a comma goes on right after it, not after a
+    // word that opens a phrase of its own.
+    const opener = words[index + 1]!;
+    if (
+      opener.barrier &&
+      index + 1 <= mention.start &&
+      (index + 1 === mention.start
+        ? somethingWords.has(opener.norm)
+        : !mentionAt.has(index + 1) && !cueAt.has(index + 1) && !isListWord(opener))
+    )
+      break;
     // "Not these, something lighter": the negation has its object already.
     if (words[index + 1]!.barrier && index + 1 <= mention.start && demonstratives.has(words[index]!.norm))
       break;
@@ -135,6 +149,8 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
     }
     const other = mentionAt.get(index);
     if (other) {
+      // "not gory horror": a negation before a quality that qualifies a genre denies the quality only.
+      if (qualifiesGenre(other, mention, mentionAt)) break;
       index = other.start - 1;
       continue;
     }
@@ -159,6 +175,22 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   const token = analysis.tokens[words[mention.start]!.token]!;
   if (reachedContent && token.negated) return 'exclude';
   return 'positive';
+}
+
+/** A quality word right before a genre word, qualifying it: "gory horror", "scary comedy". */
+function qualifiesGenre(
+  other: Mention,
+  mention: { start: number; end: number },
+  mentionAt: Map<number, Mention>,
+): boolean {
+  const head = mentionAt.get(mention.start);
+  return (
+    head?.kind === 'genre' &&
+    head.start === mention.start &&
+    other.end === mention.start &&
+    other.kind === 'concept' &&
+    other.conceptKind === 'quality'
+  );
 }
 
 /** "Horror is fine after all", "violence is ok": a relaxing cue just after a mention. */

@@ -1,6 +1,7 @@
 import type { Analysis, Word } from '../../nlp/index.js';
 import type { Understanding } from '../understanding-schema.js';
 import { clauseBreak, type Cue, type ScopeCue, type TasteCue } from './cues.js';
+import { countedFromLast } from './counted-from-last.js';
 import { numberValue, type Mention } from './mentions.js';
 
 /** A reference to positions of the shown list, over words [start, end). */
@@ -148,9 +149,15 @@ export function shownReferences(
     let positions: number[] | undefined;
     let end = index + 1;
     const count = numberValue(words[index + 1]);
+    const fromLast = countedFromLast(words, index, shownCount);
     if ((word === 'top' || word === 'bottom') && ['one', 'pick', 'movie', 'film'].includes(next)) {
       positions = [word === 'top' ? 1 : shownCount];
       end = index + 2;
+    } else if (fromLast) {
+      positions = [fromLast.position];
+      end = fromLast.end;
+      if (['one', 'movie', 'film', 'pick', 'suggestion', 'title', 'option'].includes(words[end]?.norm ?? ''))
+        end += 1;
     } else if (
       ordinals[word] !== undefined ||
       word === 'last' ||
@@ -187,9 +194,6 @@ export function shownReferences(
       ) {
         positions = word === 'first' ? range(1, count) : range(shownCount - count + 1, shownCount);
         end = index + 2;
-      } else if (word === 'second' && next === 'to' && words[index + 2]?.norm === 'last') {
-        positions = [shownCount - 1];
-        end = index + 3;
       } else {
         positions = [
           word === 'last' || word === 'final'
@@ -397,9 +401,15 @@ export function readShownList(
       if (clauseBreak(analysis, words, index - 1)) break;
       const next = references.find((other) => other.start === index);
       if (next) {
-        const joined = words
-          .slice(reference.end, index)
-          .every((word) => ['and', 'or', 'n', '&', 'the'].includes(word.norm));
+        // "seen 1 and 3, the 2nd looks meh": after a verdict said before them, a comma ends the list.
+        const closed =
+          words.slice(reference.end, index + 1).some((word) => word.barrier) &&
+          strongest(0, reference.start) !== undefined;
+        const joined =
+          !closed &&
+          words
+            .slice(reference.end, index)
+            .every((word) => ['and', 'or', 'n', '&', 'the'].includes(word.norm));
         if (!joined || found) break;
         index = next.end - 1;
         continue;

@@ -15,6 +15,8 @@ export interface TitleVerdicts {
   sentiments: Map<number, TitleSentiment>;
   /** Word ranges that describe a title ("Roma was slow but gorgeous"): the qualities there are no request. */
   descriptions: [number, number][];
+  /** Title mentions (by first word) the user says they have not seen: no anchor makes them liked. */
+  unseen: Set<number>;
 }
 
 /** Taste cues by word: `strong` skips words a concept claims, `all` does not ("Barbie was fun"). */
@@ -93,6 +95,7 @@ export function readTitleVerdicts(lookup: Lookup, taste: TasteIndex, mentions: M
   const titles = mentions.filter((mention): mention is TitleMention => mention.kind === 'title');
   const sentiments = new Map<number, TitleSentiment>();
   const descriptions: [number, number][] = [];
+  const unseen = new Set<number>();
   let previous: TitleSentiment | undefined;
   for (const group of titleGroups(lookup, titles)) {
     const first = group[0]!;
@@ -145,10 +148,13 @@ export function readTitleVerdicts(lookup: Lookup, taste: TasteIndex, mentions: M
       sentiment = predicateVerdict(lookup, taste, own, undefined) ?? valenceVerdict(lookup, own) ?? sentiment;
     }
     const result = toSentiment(sentiment);
-    for (const mention of group) sentiments.set(mention.start, result);
+    for (const mention of group) {
+      sentiments.set(mention.start, result);
+      if (sentiment === 'unseen') unseen.add(mention.start);
+    }
     previous = result;
   }
-  return { sentiments, descriptions };
+  return { sentiments, descriptions, unseen };
 }
 
 function toSentiment(verdict: TasteCue | undefined): TitleSentiment {
