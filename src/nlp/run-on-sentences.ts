@@ -51,6 +51,9 @@ const pronounSubjects = new Set([
 /** Parts of speech that follow a subject "I": "I like", "I also", "I don't", "I 've". */
 const afterSubject = new Set(['VERB', 'AUX', 'ADV', 'PART']);
 
+/** Parts of speech whose object may follow: a verb, an auxiliary, a preposition. */
+const objectTakers = new Set(['VERB', 'AUX', 'ADP']);
+
 /** Token values as typed, their parts of speech and sentence indexes; returns the sentence indexes with run-on sentences split off. */
 export function splitRunOnSentences(
   values: readonly string[],
@@ -68,7 +71,10 @@ export function splitRunOnSentences(
         /^[A-Z][a-z]+$/.test(value) &&
         questionOpeners.has(value.toLowerCase()) &&
         pronounSubjects.has(next.toLowerCase()) &&
-        /^[a-z]/.test(previous);
+        /^[a-z]/.test(previous) &&
+        // After a verb or a preposition the capitals are its object, a title: "my fave is What We
+        // Do in the Shadows", "loved Can You Ever Forgive Me".
+        !objectTakers.has(tags[index - 1] ?? '');
       const opensPrevious = index < 2 || sentenceOf[index - 2] !== sentenceOf[index - 1];
       const subject =
         value === 'I' &&

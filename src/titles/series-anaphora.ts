@@ -22,11 +22,9 @@ const anaphors: Record<string, number | 'next' | 'previous' | 'latest' | 'later'
   latest: 'latest',
   recent: 'latest',
   later: 'later',
-  latter: 'later',
   subsequent: 'later',
   earlier: 'earlier',
   older: 'earlier',
-  former: 'earlier',
   previous: 'earlier',
 };
 const anaphorNouns = new Set(['one', 'film', 'movie', 'part', 'installment', 'entry']);
@@ -91,6 +89,8 @@ export function anaphorAt(
     return { titles: [foundTitle(analysis, article.token, endToken, side)], length };
   }
   const relative = position === 'later' ? 'next' : position === 'earlier' ? 'previous' : position;
+  // After a whole series of three or more, "the sequel" or "the earlier one" names none of them.
+  if (!only && (relative === 'next' || relative === 'previous') && group.length > 2) return undefined;
   const item =
     relative === 'next'
       ? only

@@ -281,13 +281,17 @@ export function titleEvidence(
     count,
     praised,
     asked: askedAbout(tokens, start, end, before),
-    alone: tokens.every(
-      (token, index) =>
-        (index >= start && index < end) || token.kind === 'punctuation' || token.kind === 'emoji',
-    ),
+    alone:
+      tokens.every(
+        (token, index) =>
+          (index >= start && index < end) || token.kind === 'punctuation' || token.kind === 'emoji',
+      ) && !(end - start === 1 && replyTags.has(tokens[start]!.pos)),
     sentenceStart: sentenceStart(tokens, start),
   };
 }
+
+/** One word of these kinds said on its own is a reply ("Nope", "It", "Her?"), not a title. */
+const replyTags = new Set(['INTJ', 'PRON', 'DET', 'AUX', 'CCONJ', 'SCONJ', 'PART']);
 
 /** Whether the token at `start` opens a sentence (only punctuation or quotes before it). */
 export function sentenceStart(tokens: Token[], start: number): boolean {

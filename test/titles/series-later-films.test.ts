@@ -29,6 +29,11 @@ const found = (text: string) =>
   finder.find(analyzer.analyze(text)).map((title) => title.items.map((item) => item.id));
 
 describe('a film of a series by where it comes', () => {
+  it('leaves "the latter" and "the sequel" of a whole series of three unresolved', () => {
+    expect(found('loved godfather 1 and 2, the latter one especially')).toEqual([['gf1'], ['gf2']]);
+    expect(found('I liked the Godfather movies, the sequel was best')).toEqual([['gf1', 'gf2', 'gf3']]);
+  });
+
   it('reads "the later one" and "the earlier one" against the film named before', () => {
     expect(found('Paddington 1 was cute, the later one even better')).toEqual([['pad1'], ['pad2']]);
     expect(found('the godfather part ii is great but the earlier one is better')).toEqual([['gf2'], ['gf1']]);

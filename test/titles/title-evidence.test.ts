@@ -18,6 +18,7 @@ const films: [id: string, title: string, year: number][] = [
   ['totoro', 'My Neighbor Totoro', 1988],
   ['shawshank', 'The Shawshank Redemption', 1994],
   ['else', 'Anything Else', 2003],
+  ['nope', 'Nope', 2022],
   ['getout', 'Get Out', 2017],
 ];
 const catalog = toyCatalog(
@@ -66,6 +67,13 @@ describe('evidence that a common word is a title', () => {
   it('finds a title by the one word of it no dictionary has, with evidence', () => {
     expect(found('loved shawshank and totoro')).toEqual(['shawshank', 'totoro']);
     expect(found('we drove through shawshank yesterday')).toEqual([]);
+  });
+
+  it('reads a one-word reply ("Nope", "Her?") as a reply, not as the film of that name', () => {
+    expect(found('Nope')).toEqual([]);
+    expect(found('Her?')).toEqual([]);
+    expect(found('Elf!')).toEqual(['elf']);
+    expect(found('Nope was great')).toEqual(['nope']);
   });
 
   it('takes that word said on its own as the title: the whole message names it', () => {

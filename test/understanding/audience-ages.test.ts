@@ -7,6 +7,12 @@ const audiences = (text: string) =>
   demo.reader.understand(text, { lastShown: [], hasRequest: false, answered: false }).audiences;
 
 describe('ages in brackets', () => {
+  it('reads no age from a score, a count or a number a verb asks for', () => {
+    expect(audiences('my dad rates Heat (8/10)')).toEqual([]);
+    expect(audiences('my brother gave Heat a (7)')).toEqual([]);
+    expect(audiences('my kids (2 of them) love cartoons')).toEqual(['kids']);
+  });
+
   it('reads the ages bracketed later in the clause of a person word', () => {
     expect(audiences('my nieces r coming tmrw (4 and 6), what cartoon can we put on')).toEqual([
       'young-kids',

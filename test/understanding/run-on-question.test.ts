@@ -14,6 +14,11 @@ describe('a question run on after a statement without a mark', () => {
     expect(sentences('I like musicals and comedy Have you seen Grease')).toBe(2);
     expect(sentences('I loved Do the Right Thing')).toBe(1);
     expect(sentences('What do you think')).toBe(1);
+    // After a verb the capitals are its object: a title opening with a question and a pronoun.
+    expect(sentences('my fave is What We Do in the Shadows')).toBe(1);
+    expect(read('my fave is What We Do in the Shadows').mentionedTitles).toEqual([
+      { title: 'What We Do in the Shadows (2014)', sentiment: 'liked' },
+    ]);
   });
 
   it('starts a sentence at "I" with a clause of its own after a title, not at a topicalised one', () => {

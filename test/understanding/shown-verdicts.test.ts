@@ -25,6 +25,18 @@ const feedback = (text: string): Record<number, string> =>
   );
 
 describe('verdicts on the shown list', () => {
+  it('reads a number that counts things, or "the other two" of four with none named, as no position', () => {
+    expect(feedback('watched 3 horror films this week, something lighter')).toEqual({});
+    expect(feedback('the other two are fine')).toEqual({});
+    expect(feedback('2 looks sick')).toEqual({ 2: 'liked' });
+    expect(feedback('loved the first, the other three are fine')).toEqual({
+      1: 'liked',
+      2: 'seen',
+      3: 'seen',
+      4: 'seen',
+    });
+  });
+
   it('reads the verdict said after the exception of "all but one"', () => {
     expect(feedback('all good except number 2, hated that one')).toEqual({
       1: 'liked',

@@ -176,11 +176,34 @@ export function agesIn(words: Word[], analysis?: Analysis): { start: number; end
   return out;
 }
 
+/** Words besides numbers in a bracket of ages: "(4 and 6)", "(7, 9 yo)", "(ages 5 & 8)". */
+const bracketAgeWords = new Set([
+  'and',
+  '&',
+  ',',
+  'yo',
+  'y/o',
+  'yrs',
+  'years',
+  'year',
+  'old',
+  'age',
+  'ages',
+  '+',
+]);
+
 /** "My nieces are coming tomorrow (4 and 6)": a number in brackets in the clause of a person word. */
 function parenthesisedAfterPerson(words: Word[], index: number, analysis: Analysis | undefined): boolean {
   const token = words[index]!.token;
   if (!analysis || analysis.tokens[token - 1]?.text !== '(' || (numberValue(words[index]) ?? 99) > 17)
     return false;
+  // Only ages inside: "(4 and 6)", "(7, 9 yo)" — not a score "(8/10)", a count "(2 of them)", or a
+  // number a verb or an article asks for ("gave it a (7)").
+  if (['DET', 'ADP', 'VERB', 'AUX', 'NUM'].includes(analysis.tokens[token - 2]?.pos ?? '')) return false;
+  for (let at = token; at < analysis.tokens.length && analysis.tokens[at]!.text !== ')'; at++) {
+    const inside = analysis.tokens[at]!;
+    if (inside.pos !== 'NUM' && !bracketAgeWords.has(inside.norm)) return false;
+  }
   const sentence = analysis.tokens[token]!.sentence;
   for (let back = index - 1; back >= Math.max(0, index - 7); back--) {
     const word = words[back]!;

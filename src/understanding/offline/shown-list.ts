@@ -9,6 +9,8 @@ export interface ShownReference {
   positions: number[];
   start: number;
   end: number;
+  /** "The other two": how many the rest must be, when the words say. */
+  count?: number;
 }
 
 export interface ShownListReading {
@@ -222,12 +224,14 @@ export function shownReferences(
       if (nounAfterNumber.has(next) || analysis.tokens[words[index]!.token - 1]?.text === '#') {
         if (analysis.tokens[words[index]!.token - 1]?.text !== '#') continue;
       }
+      // A number before a noun counts things: "watched 3 horror films", "2 hours" — not "2 boring".
+      if (countsNoun(analysis, words, index)) continue;
       positions = [value];
     } else if (word === 'other' && previous === 'the' && count !== undefined && count > 1) {
       // "The other two": every position no other reference names, like "the others".
       end = index + 2;
       if (['ones', 'movies', 'films', 'picks'].includes(words[end]?.norm ?? '')) end += 1;
-      out.push({ positions: [-1], start: index - 1, end });
+      out.push({ positions: [-1], start: index - 1, end, count });
       index = end - 1;
       continue;
     } else if (rest.has(word) && ['the', 'other'].includes(previous)) {
@@ -279,8 +283,12 @@ export function shownReferences(
     filtered.flatMap((reference) => reference.positions).filter((position) => position > 0),
   );
   for (const reference of filtered) {
-    if (reference.positions[0] === -1)
+    if (reference.positions[0] === -1) {
       reference.positions = range(1, shownCount).filter((position) => !named.has(position));
+      // "The other two" of four with none named first: which two is not said.
+      if (reference.count !== undefined && reference.positions.length !== reference.count)
+        reference.positions = [];
+    }
   }
   return filtered.filter((reference) => reference.positions.length > 0);
 }
@@ -508,4 +516,15 @@ export function asksIfSeen(text: string): boolean {
   return /\b(?:have|did|had)\s+(?:you|u|ya)\s+(?:ever\s+|already\s+)?(?:seen|see|watched|watch|caught)\b|\b(?:seen|watched)\s+(?:any|it|them|those|these|either|one)\b[^.!]*\?/i.test(
     text,
   );
+}
+
+/** Whether the number at `index` counts the noun after it (maybe after an adjective): "3 horror films". */
+function countsNoun(analysis: Analysis, words: Word[], index: number): boolean {
+  const pos = (at: number) => (words[at] ? analysis.tokens[words[at]!.token]!.pos : '');
+  if (analysis.tokens[words[index]!.token - 1]?.text === '#') return false;
+  // "1 3 n 4": a list of positions, whatever the tagger makes of "n".
+  if (['n', 'and', 'or', 'nd', '&'].includes(words[index + 1]?.norm ?? '')) return false;
+  // "2 looks sick": a noun-looking verb before a predicate adjective judges the item.
+  if (['NOUN', 'PROPN'].includes(pos(index + 1))) return pos(index + 2) !== 'ADJ';
+  return pos(index + 1) === 'ADJ' && pos(index + 2) === 'NOUN';
 }
