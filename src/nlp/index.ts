@@ -3,3 +3,4 @@ export { messageWords, plainWords, type Word } from './message-words.js';
 export { PhraseMatcher, type PhraseMatch, type PhraseWords } from './phrase-matcher.js';
 export type { Analysis, Token } from './token.js';
 export { isEnglishForm, isEnglishWord } from './english-words.js';
+export { questionAuxiliaries } from './question-words.js';

@@ -1,3 +1,5 @@
+import { questionAuxiliaries } from './question-words.js';
+
 /**
  * Chat messages often run two sentences together without a mark: "I like musicals and comedy Have
  * you seen Hairspray", "I like Pulp Fiction (1994) I don't tend to watch newer movies". Two openings
@@ -11,19 +13,7 @@
  */
 
 const questionOpeners = new Set([
-  'have',
-  'has',
-  'did',
-  'do',
-  'does',
-  'is',
-  'are',
-  'was',
-  'were',
-  'can',
-  'could',
-  'would',
-  'will',
+  ...questionAuxiliaries,
   'should',
   'what',
   'who',

@@ -1,3 +1,4 @@
+import { questionAuxiliaries } from '../../nlp/index.js';
 import { clauseBreak } from './cues.js';
 import { askedOfListener } from './listener-question.js';
 import type { Mention } from './mentions.js';
@@ -81,37 +82,12 @@ export const questionSubjects = new Set([
   'y',
   'ye',
 ]);
-export const auxiliaries = new Set([
-  'have',
-  'has',
-  'did',
-  'do',
-  'does',
-  'is',
-  'was',
-  'are',
-  'were',
-  'would',
-  'will',
-  'can',
-  'could',
-]);
+/** Auxiliaries that open a question ("have you…", "is it…"). */
+export const auxiliaries = questionAuxiliaries;
 
 const questionWords = new Set([
-  'have',
-  'has',
-  'did',
-  'do',
-  'does',
-  'is',
-  'was',
-  'are',
-  'were',
+  ...questionAuxiliaries,
   'ever',
-  'would',
-  'will',
-  'can',
-  'could',
   'what',
   'whats',
   "what's",
