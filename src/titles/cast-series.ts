@@ -1,5 +1,8 @@
 import type { CatalogItem } from '../catalog/index.js';
 
+/** How many of a film's first people count. */
+const billed = 4;
+
 /**
  * Series the titles do not show: "Star Wars", "The Empire Strikes Back" and "Return of the Jedi"
  * share no name, but their films bill two people or more in the same place among the first four (the
@@ -7,9 +10,6 @@ import type { CatalogItem } from '../catalog/index.js';
  * genres. Used only when a message names a film with a word for a series ("the star wars movies",
  * "the Dark Knight trilogy"); "the kill bill movies" is not Pulp Fiction, which bills Uma Thurman lower.
  */
-/** How many of a film's first people count. */
-const billed = 4;
-
 export class CastSeries {
   private readonly byPerson = new Map<string, CatalogItem[]>();
   private readonly cache = new Map<CatalogItem, CatalogItem[] | undefined>();

@@ -19,7 +19,7 @@ interface SeriesName {
   length: number;
 }
 
-/** Nouns that make a title's first words a series: "the before trilogy". */
+/** Words before a noun that cannot open a title's first words as a series ("that franchise"). */
 const determiners = new Set([
   'the',
   'a',
@@ -42,6 +42,7 @@ const determiners = new Set([
   'same',
   'other',
 ]);
+/** Nouns that make a title's first words a series: "the before trilogy". */
 const collectionNouns = new Set(['trilogy', 'quadrilogy', 'duology', 'saga', 'franchise']);
 const sequelWords: Record<string, number> = { sequel: 1, prequel: -1 };
 const pluralDeterminers = new Set(['the', 'both', 'all', 'those', 'these', 'two', 'three', 'my', 'our']);
