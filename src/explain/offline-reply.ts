@@ -50,8 +50,8 @@ export function unknownTitlesNote(titles: string[]): string[] {
 /** The offline reply introducing recommendations, or explaining why there are none. */
 export function recommendReply(input: RecommendReplyInput): string {
   const notes = unknownTitlesNote(input.unknownTitles);
-  const constraintText = describeConstraints(input.constraints);
   if (input.count === 0) {
+    const constraintText = describeConstraints(input.constraints);
     const relax = constraintText
       ? `Nothing in the catalog matches all of that (${constraintText}). Try loosening one of those, for example a wider year range.`
       : 'I found nothing in the catalog for that. Try naming a title you liked, a genre or a mood.';
@@ -67,6 +67,13 @@ export function recommendReply(input: RecommendReplyInput): string {
   const plural = input.count === 1 ? 'pick' : 'picks';
   const audience = input.audiences && input.audiences.length > 0 ? ` for ${joinWords(input.audiences)}` : '';
   const lead = `Here ${input.count === 1 ? 'is' : 'are'} ${input.count}${more}${genre} ${plural}${audience}${anchor}`;
+  // Genres the lead already says ("5 horror picks", "for the whole family") are not said twice;
+  // "only comedy or drama" stays whole unless the lead says both.
+  const said = `${genre} ${audience}`.toLowerCase();
+  const allSaid = input.constraints.genres.every((name) => said.includes(name.toLowerCase()));
+  const constraintText = describeConstraints(
+    allSaid ? { ...input.constraints, genres: [] } : input.constraints,
+  );
   const less =
     input.lessOf && input.lessOf.length > 0
       ? `none of them described as ${joinWords(input.lessOf, 'or')}`
