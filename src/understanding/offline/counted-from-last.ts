@@ -1,16 +1,5 @@
 import type { Word } from '../../nlp/index.js';
-
-/** How far back from the end an ordinal counts: "second to last" is one before the last. */
-const backOrdinals: Record<string, number> = {
-  second: 2,
-  '2nd': 2,
-  third: 3,
-  '3rd': 3,
-  fourth: 4,
-  '4th': 4,
-  fifth: 5,
-  '5th': 5,
-};
+import { listOrdinals } from './list-ordinals.js';
 
 /**
  * "the second to last one", "third from the end", "next to last": a position counted back from the
@@ -22,8 +11,9 @@ export function countedFromLast(
   shownCount: number,
 ): { position: number; end: number } | undefined {
   const word = words[index]!.norm;
-  const back = word === 'next' ? 2 : backOrdinals[word];
-  if (back === undefined || back < 2 || !['to', 'from'].includes(words[index + 1]?.norm ?? ''))
+  // How far back from the end: "second to last" is one before the last (second to fifth, as read so far).
+  const back = word === 'next' ? 2 : listOrdinals[word];
+  if (back === undefined || back < 2 || back > 5 || !['to', 'from'].includes(words[index + 1]?.norm ?? ''))
     return undefined;
   let at = index + 2;
   if (words[at]?.norm === 'the') at += 1;

@@ -2,6 +2,7 @@ import type { Analysis, Word } from '../../nlp/index.js';
 import type { Understanding } from '../understanding-schema.js';
 import { clauseBreak, type Cue, type ScopeCue, type TasteCue } from './cues.js';
 import { countedFromLast } from './counted-from-last.js';
+import { listOrdinals } from './list-ordinals.js';
 import { numberValue, type Mention } from './mentions.js';
 
 /** A reference to positions of the shown list, over words [start, end). */
@@ -20,28 +21,6 @@ export interface ShownListReading {
   referencedPosition: number | null;
 }
 
-const ordinals: Record<string, number> = {
-  first: 1,
-  '1st': 1,
-  second: 2,
-  '2nd': 2,
-  third: 3,
-  '3rd': 3,
-  fourth: 4,
-  '4th': 4,
-  fifth: 5,
-  '5th': 5,
-  sixth: 6,
-  '6th': 6,
-  seventh: 7,
-  '7th': 7,
-  eighth: 8,
-  '8th': 8,
-  ninth: 9,
-  '9th': 9,
-  tenth: 10,
-  '10th': 10,
-};
 const notAfterOrdinal = new Set([
   'time',
   'times',
@@ -161,7 +140,7 @@ export function shownReferences(
       if (['one', 'movie', 'film', 'pick', 'suggestion', 'title', 'option'].includes(words[end]?.norm ?? ''))
         end += 1;
     } else if (
-      ordinals[word] !== undefined ||
+      listOrdinals[word] !== undefined ||
       word === 'last' ||
       word === 'final' ||
       word === 'penultimate' ||
@@ -202,7 +181,7 @@ export function shownReferences(
             ? shownCount
             : word === 'penultimate'
               ? shownCount - 1
-              : ordinals[word]!,
+              : listOrdinals[word]!,
         ];
       }
       if (
