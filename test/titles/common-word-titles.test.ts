@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnglishAnalyzer } from '../../src/nlp/index.js';
-import { TitleFinder, TitleResolver } from '../../src/titles/index.js';
-import { toyCatalog } from '../helpers/toy-catalog.js';
+import { toyTitleFinder } from '../helpers/toy-titles.js';
 
 const films: [id: string, title: string, year: number][] = [
   ['it', 'It', 2017],
@@ -13,13 +11,7 @@ const films: [id: string, title: string, year: number][] = [
   ['actors', 'The Actors', 2003],
   ['gremlins', 'Gremlins', 1984],
 ];
-const catalog = toyCatalog(
-  films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
-);
-const finder = new TitleFinder(catalog, new TitleResolver(catalog), { documentCount: 600 });
-const analyzer = new EnglishAnalyzer();
-const found = (text: string) =>
-  finder.find(analyzer.analyze(text)).map((title) => title.items.map((item) => item.id));
+const { found } = toyTitleFinder(films, { documentCount: 600 });
 
 describe('titles that are pronouns or determiners', () => {
   it('reads a subject pronoun opening a sentence as the pronoun', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EnglishAnalyzer } from '../../src/nlp/index.js';
-import { TitleFinder, TitleResolver } from '../../src/titles/index.js';
+import { toyTitleFinder } from '../helpers/toy-titles.js';
 import { phoneticKey } from '../../src/titles/phonetic-key.js';
-import { toyCatalog } from '../helpers/toy-catalog.js';
 
 const films: [id: string, title: string, year: number][] = [
   ['gf1', 'The Godfather', 1972],
@@ -17,16 +15,10 @@ const films: [id: string, title: string, year: number][] = [
   ['inception', 'Inception', 2010],
   ['later', '28 Days Later', 2002],
 ];
-const catalog = toyCatalog(
-  films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
-);
-const finder = new TitleFinder(catalog, new TitleResolver(catalog), {
+const { found } = toyTitleFinder(films, {
   documentFrequency: () => 0,
   documentCount: 600,
 });
-const analyzer = new EnglishAnalyzer();
-const found = (text: string) =>
-  finder.find(analyzer.analyze(text)).map((title) => title.items.map((item) => item.id));
 
 describe('a film of a series by where it comes', () => {
   it('leaves "the latter" and "the sequel" of a whole series of three unresolved', () => {

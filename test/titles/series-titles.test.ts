@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnglishAnalyzer } from '../../src/nlp/index.js';
-import { TitleFinder, TitleResolver } from '../../src/titles/index.js';
-import { toyCatalog } from '../helpers/toy-catalog.js';
+import { toyTitleFinder } from '../helpers/toy-titles.js';
 
 const films: [id: string, title: string, year: number][] = [
   ['gf1', 'The Godfather', 1972],
@@ -39,19 +37,11 @@ const films: [id: string, title: string, year: number][] = [
   ['rocky1', 'Rocky', 1976],
   ['rocky2', 'Rocky II', 1979],
 ];
-const catalog = toyCatalog(
-  films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
-);
 // "night" is common in the catalog's text, the other words are not.
-const finder = new TitleFinder(catalog, new TitleResolver(catalog), {
+const { found, finder, analyzer } = toyTitleFinder(films, {
   documentFrequency: (word) => (word === 'night' ? 40 : 0),
   documentCount: 600,
 });
-const analyzer = new EnglishAnalyzer();
-
-/** The ids each found title stands for, in order. */
-const found = (text: string) =>
-  finder.find(analyzer.analyze(text)).map((title) => title.items.map((item) => item.id));
 const spans = (text: string) => finder.find(analyzer.analyze(text)).map((title) => title.text);
 
 describe('numbered parts of a series', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnglishAnalyzer } from '../../src/nlp/index.js';
-import { TitleFinder, TitleResolver } from '../../src/titles/index.js';
-import { toyCatalog } from '../helpers/toy-catalog.js';
+import { toyTitleFinder } from '../helpers/toy-titles.js';
 
 const films: [id: string, title: string, year: number][] = [
   ['oldboy', 'Oldboy', 2003],
@@ -12,13 +10,7 @@ const films: [id: string, title: string, year: number][] = [
   ['heat', 'Heat', 1995],
   ['up', 'Up', 2009],
 ];
-const catalog = toyCatalog(
-  films.map(([id, title, year]) => ({ id, title, year, genres: ['drama'], description: 'a film' })),
-);
-const finder = new TitleFinder(catalog, new TitleResolver(catalog), { documentCount: 600 });
-const analyzer = new EnglishAnalyzer();
-const found = (text: string) =>
-  finder.find(analyzer.analyze(text)).map((title) => title.items.map((item) => item.id));
+const { found } = toyTitleFinder(films, { documentCount: 600 });
 
 describe('titles typed with a space too many', () => {
   it('finds a one-word title typed as two short words', () => {
