@@ -27,8 +27,13 @@ export interface TitleEvidence {
   ordinal: number | undefined;
   /** "the first two Godfather movies" (2); 1 without a count. */
   count: number;
-  /** A verdict right after it: "Her is one of my favourite films". */
+  /** A verdict right after it: "Her is one of my favourite films", "gravity bored me". */
   praised: boolean;
+  /**
+   * Right after a verb of taste in the past: "loved drive", "hated gravity", "watched arrival" — a
+   * film once seen, not a kind of thing liked in general ("I love romance").
+   */
+  pastTaste: boolean;
   /** The object of a question about a film: "who directed memento", "what year did totoro come out". */
   asked: boolean;
   /** The whole message, but for punctuation: an answer that names it ("avtar!"). */
@@ -169,7 +174,7 @@ const placePrepositions = new Set(['to', 'in', 'from', 'near', 'through', 'aroun
 const counts: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
 /** A verdict right after a span says it names something: "Her is one of my favourite films", "Us freaked me out". */
 const praiseAfter =
-  /^\s*(?:(?:is|was|'s|are|were)\s+(?:one of|my|so|such|great|amazing|awesome|brilliant|fantastic|incredible|the best|a masterpiece|a classic|really|an? (?:great|amazing|awesome|excellent|fun|good|brilliant))|(?:is|was|'s|are|were)\s+(?:so\s+|just\s+|honestly\s+)?(?:mind[\s-]?blowing|insane|unreal|peak|goated|fire|epic|a banger|a vibe|life[\s-]?changing)|(?:freaked|scared|blew|made|creeped|terrified|wrecked)\s+(?:me|us))/i;
+  /^\s*(?:(?:is|was|'s|are|were)\s+(?:one of|my (?:fav|favou?rite|all[\s-]time|top|go[\s-]to|comfort|jam)|so|such|great|amazing|awesome|brilliant|fantastic|incredible|the best|a masterpiece|a classic|really|an? (?:great|amazing|awesome|excellent|fun|good|brilliant))|(?:is|was|'s|are|were)\s+(?:so\s+|just\s+|honestly\s+)?(?:mind[\s-]?blowing|insane|unreal|peak|goated|fire|epic|a banger|a vibe|life[\s-]?changing)|(?:freaked|scared|blew|made|creeped|terrified|wrecked)\s+(?:me|us))/i;
 /** "Up was sweet", "Her is so boring": a copula, maybe an intensifier, then a word of strong valence (AFINN-165). */
 const copulas = new Set(['is', 'was', "'s", 'are', 'were']);
 const intensifiers = new Set(['so', 'really', 'very', 'even', 'just', 'pretty', 'too', 'super', 'quite']);
@@ -182,6 +187,52 @@ const tasteHeads: Record<string, Set<string>> = {
   about: new Set(['crazy', 'mad', 'nuts', 'obsessed']),
 };
 const summingWords = new Set(['both', 'all', 'each']);
+/** Adverbs between a title and the verb that judges it: "gravity honestly bored me". */
+const verdictAdverbs = new Set([
+  'really',
+  'totally',
+  'honestly',
+  'kinda',
+  'lowkey',
+  'just',
+  'literally',
+  'genuinely',
+  'completely',
+  'actually',
+  'so',
+]);
+/** Verbs that judge what they follow without a valence in AFINN-165: "arrival blew my mind", "tenet lost me". */
+const verdictVerbs = new Set([
+  'blew',
+  'wrecked',
+  'destroyed',
+  'gutted',
+  'lost',
+  'hooked',
+  'moved',
+  'got',
+  'broke',
+  'creeped',
+  'freaked',
+  'stressed',
+  'bored',
+  'scared',
+  'terrified',
+  'annoyed',
+  'disappointed',
+  'confused',
+]);
+const objects = new Set(['me', 'us', 'my', 'our']);
+/** "gravity bored me", "whiplash stressed me out", "arrival blew my mind": the span is what a past verdict verb is about. */
+function judgesObject(tokens: Token[], end: number): boolean {
+  let index = end;
+  while (verdictAdverbs.has(tokens[index]?.norm ?? '')) index++;
+  const verb = tokens[index];
+  if (!verb || !objects.has(tokens[index + 1]?.norm ?? '')) return false;
+  if (verdictVerbs.has(verb.norm)) return true;
+  const valence = afinn165[verb.norm] ?? afinn165[verb.lemma] ?? 0;
+  return verb.pos === 'VERB' && verb.norm.endsWith('ed') && Math.abs(valence) >= 2;
+}
 function judgedAfter(tokens: Token[], end: number): boolean {
   if (!copulas.has(tokens[end]?.norm ?? '')) return false;
   let index = end + 1;
@@ -243,7 +294,11 @@ export function titleEvidence(
           ? tokens.slice(end, neighbour.tokenStart)
           : [undefined]
     ).filter((token) => !token || !articles.has(token.norm));
-    listed = between.length <= 2 && between.every((token) => token && listJoiners.has(token.norm));
+    // Only list words between: "Heat and pulp fiction"; none at all ("the shining actually") is no list.
+    listed =
+      between.length >= 1 &&
+      between.length <= 2 &&
+      between.every((token) => token && listJoiners.has(token.norm));
   }
   // "Love Actually every Christmas, Elf too": added to what was said, after a comma or "and".
   if (
@@ -270,7 +325,14 @@ export function titleEvidence(
   const count = ordinal !== undefined && countWord ? countWord : 1;
   const praised =
     praiseAfter.test(analysis.text.slice(tokens[end - 1]!.end, tokens[end - 1]!.end + 40)) ||
-    judgedAfter(tokens, end);
+    judgedAfter(tokens, end) ||
+    judgesObject(tokens, end);
+  const pastTaste =
+    verdictAt === start - 1 &&
+    verdictToken !== undefined &&
+    tasteLemmas.has(verdictToken.lemma) &&
+    (verdictToken.norm.endsWith('ed') || verdictToken.norm === 'saw') &&
+    !['NOUN', 'PROPN'].includes(tokens[end]?.pos ?? '');
   return {
     quoted,
     taste,
@@ -280,6 +342,7 @@ export function titleEvidence(
     ordinal,
     count,
     praised,
+    pastTaste,
     asked: askedAbout(tokens, start, end, before),
     alone:
       tokens.every(

@@ -153,6 +153,12 @@ export class TitlePlausibility {
     if (evidence.listed && word.length >= 4 && !isStopword(word)) return true;
     // "who directed memento": a question about a film names one, English word or not.
     if (evidence.asked && word.length >= 4 && !isStopword(word)) return true;
+    // "drive was amazing", "gravity bored me", "loved whiplash": an English word as the subject of a
+    // verdict, or right after a past verdict, names the film.
+    if (word.length >= 4 && !isStopword(word) && !fuzzy) {
+      if (evidence.praised && evidence.sentenceStart) return true;
+      if (evidence.pastTaste) return true;
+    }
     const summed = ['both', 'each'].includes(tokens[end]?.norm ?? '') && tokens[end + 1]?.pos !== 'NOUN';
     if (evidence.listed && summed) return true;
     return (

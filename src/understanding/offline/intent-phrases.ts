@@ -12,6 +12,9 @@ export const itemQuestionFrames = [
   '(?:have|has|did) (?:you|u|anyone|anybody|any of you) (?:ever )?(?:seen|watched|see|watch|heard of) @item',
   '(?<=^|[.?!,;:] )(?:you|u|anyone|anybody|someone) (?:ever )?(?:seen|watched) @item',
   'what(?:s| is| was| are) @item (?:about|like|rated)',
+  // "whats the plot of pulp fiction", "quick summary of Heat?", "what happens in Drive".
+  '(?:plot|story|storyline|premise|synopsis|summary|gist|point) (?:of|for|in|behind) @item',
+  'what (?:happens|goes on) in @item',
   'what (?:genre|rating|year|age rating|kind of (?:movie|film|thing)) (?:is|was) @item',
   // A question that opens on the item: "is Nope any good", "is The Handmaiden in Korean?", "does Coco…".
   '(?<=^|[.?!,;:] )(?:so |wait |and |but |hmm |ok |okay |also |oh )?(?:is|was|are|does|did|has) @item',
