@@ -2,6 +2,7 @@ import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { foldText } from '../text/tokenize.js';
 import { splitRunOnSentences } from './run-on-sentences.js';
+import { gradedBase } from './english-words.js';
 import type { Analysis, Token } from './token.js';
 
 type WinkNlp = ReturnType<typeof winkNLP>;
@@ -83,6 +84,40 @@ export class EnglishAnalyzer {
         kind: kinds[index] ?? 'word',
       });
     });
+    gradeUnlemmatized(tokens);
     return { text, tokens, sentences };
   }
+}
+
+/** Words before a comparative the tagger may read as a noun: "even stranger", "something weirder". */
+const degreeWords = new Set([
+  'even',
+  'much',
+  'way',
+  'far',
+  'bit',
+  'little',
+  'lot',
+  'slightly',
+  'somewhat',
+  'something',
+  'anything',
+  'no',
+  'any',
+]);
+
+/**
+ * Comparatives the lemmatiser leaves as they are ("weirder", "stranger", "quieter") get their
+ * adjective as lemma: always when tagged an adjective or adverb, and as a noun only after a word of
+ * degree or before "than" ("even stranger", not "a stranger").
+ */
+function gradeUnlemmatized(tokens: Token[]): void {
+  tokens.forEach((token, index) => {
+    if (token.lemma !== token.norm || token.kind !== 'word') return;
+    const adjective = token.pos === 'ADJ' || token.pos === 'ADV';
+    const degree = degreeWords.has(tokens[index - 1]?.norm ?? '') || tokens[index + 1]?.norm === 'than';
+    if (!adjective && !(token.pos === 'NOUN' && degree)) return;
+    const base = gradedBase(token.norm);
+    if (base) token.lemma = base;
+  });
 }

@@ -62,3 +62,31 @@ export function isEnglishForm(word: string): boolean {
       isEnglishWord(word.slice(0, -ending.length)),
   );
 }
+
+/**
+ * The adjective a comparative or superlative is formed from, by Hunspell's own suffix rules and only
+ * for stems it marks gradable (flag T, "-est"): "weirder" → "weird", "stranger" → "strange",
+ * "quietest" → "quiet"; undefined for any other word ("number", "corner").
+ */
+export function gradedBase(word: string): string | undefined {
+  loaded ??= load();
+  const stems = loaded.stems;
+  const forms: [suffix: string, replace: string][] = [
+    ['ier', 'y'],
+    ['iest', 'y'],
+    ['er', ''],
+    ['est', ''],
+    ['r', ''],
+    ['st', ''],
+  ];
+  for (const [suffix, replace] of forms) {
+    if (word.length < suffix.length + 3 || !word.endsWith(suffix)) continue;
+    const stem = word.slice(0, -suffix.length) + replace;
+    const flags = stems.get(stem);
+    // "-r"/"-st" only after a stem ending in e ("strange-r"), "-er"/"-est" only after one that does not.
+    if (suffix.length <= 2 && suffix !== 'er' && !stem.endsWith('e')) continue;
+    if ((suffix === 'er' || suffix === 'est') && stem.endsWith('e')) continue;
+    if (flags?.includes('T')) return stem;
+  }
+  return undefined;
+}

@@ -30,8 +30,8 @@ export interface TitleEvidence {
   /** A verdict right after it: "Her is one of my favourite films", "gravity bored me". */
   praised: boolean;
   /**
-   * Right after a verb of taste in the past: "loved drive", "hated gravity", "watched arrival" — a
-   * film once seen, not a kind of thing liked in general ("I love romance").
+   * Right after a verb of taste or "like": "loved drive", "hated gravity", "something like alien" — the
+   * object of the verdict, not a word qualifying a noun after it ("loved heat waves").
    */
   pastTaste: boolean;
   /** The object of a question about a film: "who directed memento", "what year did totoro come out". */
@@ -66,6 +66,20 @@ const tasteLemmas = new Set([
   'besides',
   'except',
   'but',
+]);
+/** Verbs and the anchor "like" that take a film as their object: "something like alien", "watched drive". */
+const directTaste = new Set([
+  'like',
+  'love',
+  'enjoy',
+  'adore',
+  'watch',
+  'rewatch',
+  'see',
+  'saw',
+  'hate',
+  'dislike',
+  'prefer',
 ]);
 /** Words that, after a title, make it a series: "the Toy Story movies", "the Godfather trilogy". */
 export const seriesNouns = new Set([
@@ -327,12 +341,13 @@ export function titleEvidence(
     praiseAfter.test(analysis.text.slice(tokens[end - 1]!.end, tokens[end - 1]!.end + 40)) ||
     judgedAfter(tokens, end) ||
     judgesObject(tokens, end);
+  // Right after the verb (no article between) and not qualifying a noun after it ("loved heat waves").
   const pastTaste =
     verdictAt === start - 1 &&
     verdictToken !== undefined &&
-    tasteLemmas.has(verdictToken.lemma) &&
-    (verdictToken.norm.endsWith('ed') || verdictToken.norm === 'saw') &&
-    !['NOUN', 'PROPN'].includes(tokens[end]?.pos ?? '');
+    directTaste.has(verdictToken.lemma) &&
+    !['NOUN', 'PROPN', 'ADJ'].includes(tokens[end]?.pos ?? '') &&
+    tokens[end]?.norm !== 'of';
   return {
     quoted,
     taste,

@@ -154,10 +154,11 @@ export class TitlePlausibility {
     // "who directed memento": a question about a film names one, English word or not.
     if (evidence.asked && word.length >= 4 && !isStopword(word)) return true;
     // "drive was amazing", "gravity bored me", "loved whiplash": an English word as the subject of a
-    // verdict, or right after a past verdict, names the film.
+    // verdict, or the object of a verb of taste, names the film.
     if (word.length >= 4 && !isStopword(word) && !fuzzy) {
       if (evidence.praised && evidence.sentenceStart) return true;
-      if (evidence.pastTaste) return true;
+      // …as a noun: "watch once the dishes are done" is an adverb.
+      if (evidence.pastTaste && ['NOUN', 'PROPN', 'X', 'ADJ'].includes(typed.pos)) return true;
     }
     const summed = ['both', 'each'].includes(tokens[end]?.norm ?? '') && tokens[end + 1]?.pos !== 'NOUN';
     if (evidence.listed && summed) return true;
