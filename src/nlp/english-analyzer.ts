@@ -2,6 +2,7 @@ import winkNLP, { type ItemSentence, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { foldText } from '../text/tokenize.js';
 import { splitRunOnSentences } from './run-on-sentences.js';
+import { expandShorthand } from './chat-shorthand.js';
 import { gradedBase } from './english-words.js';
 import type { Analysis, Token } from './token.js';
 
@@ -85,6 +86,7 @@ export class EnglishAnalyzer {
       });
     });
     gradeUnlemmatized(tokens);
+    expandShorthand(tokens);
     return { text, tokens, sentences };
   }
 }

@@ -2,6 +2,7 @@ import type { LexiconEntry } from '../../lexicon/index.js';
 import type { Analysis, Word } from '../../nlp/index.js';
 import type { FoundTitle } from '../../titles/index.js';
 import { ageRanges } from './age-range.js';
+import { findDurations } from './durations.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import { findPeople } from './people-finder.js';
 
@@ -285,6 +286,24 @@ export function findMentions(analysis: Analysis, words: Word[], vocabulary: Cata
     });
     for (let index = age.start; index < age.end; index++) taken.add(index);
   }
+  // "nothing over 2 hrs", "3 hour ones": a running time is a wish about length, when the lexicon has one.
+  if (vocabulary.lexicon.kindOf('long') === 'quality')
+    for (const duration of findDurations(words)) {
+      if (
+        [...Array(duration.end - duration.start).keys()].some((offset) => taken.has(duration.start + offset))
+      )
+        continue;
+      mentions.push({
+        kind: 'concept',
+        start: duration.start,
+        end: duration.end,
+        id: 'long',
+        conceptKind: 'quality',
+        opposite: duration.polarity === 'less',
+        weak: false,
+      });
+      for (let index = duration.start; index < duration.end; index++) taken.add(index);
+    }
   for (const match of vocabulary.lexicon.matcher.match(words, (index) => taken.has(index))) {
     // A phrase that names nothing ("live action") still claims its words.
     if (match.values.some((value) => value.kind === 'ignore')) continue;
