@@ -1020,6 +1020,25 @@ export const cuePhrases = {
     'not them either',
     'no to all',
   ],
+  /** The user is done: after one of these a bare "nah" or "nope" answers "anything else?", not the list. */
+  satisfied: [
+    "that's it",
+    "that's all",
+    "that's everything",
+    'all good',
+    "i'm good",
+    "we're good",
+    "i'm set",
+    'all set',
+    "i'm fine",
+    "i'm sorted",
+    'all sorted',
+    'nothing else',
+    "that'll do",
+    "that's enough",
+    'good for now',
+    'done for now',
+  ],
   /** Words that start a new noun phrase, so a negation before them does not reach past them. */
   heads: [
     'something',

@@ -47,6 +47,8 @@ export class CueMatchers {
   readonly taste = new PhraseMatcher<TasteCue>();
   readonly rejectShown = new PhraseMatcher<'reject'>();
   readonly backAnchor = new PhraseMatcher<'back'>();
+  /** "that's it", "all good": the user is done, so a bare "nah" before it turns nothing down. */
+  readonly satisfied = new PhraseMatcher<'done'>();
 
   constructor(analyzer: EnglishAnalyzer) {
     const phrase = (text: string) =>
@@ -60,6 +62,7 @@ export class CueMatchers {
     for (const type of tasteTypes) add(this.taste, cuePhrases[type], type);
     add(this.rejectShown, cuePhrases.rejectShown, 'reject');
     add(this.backAnchor, cuePhrases.backAnchor, 'back');
+    add(this.satisfied, cuePhrases.satisfied, 'done');
   }
 
   find<Type extends string>(

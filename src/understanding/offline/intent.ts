@@ -76,11 +76,26 @@ function framedText(reading: MessageReading): string {
     .replace(/\s+([.,!?;:])/g, '$1');
   // Titles the catalog does not have ("have you seen Zorblax?") are named by their words.
   for (const title of understanding.mentionedTitles) {
-    const named = normalize(title.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (!/\(\d{4}\)$/.test(title.title) && named.length > 1)
-      framed = framed.replace(new RegExp(`(?<![\\w@])${named}(?![\\w@])`, 'g'), '@title');
+    const named = normalize(title.title);
+    if (!/\(\d{4}\)$/.test(title.title) && named.length > 1) framed = replaceWord(framed, named, '@title');
   }
   return framed.replace(itemReference, '@ref');
+}
+
+/**
+ * `text` with every occurrence of `word` that no word character or "@" touches on either side
+ * replaced: a plain string search, so a title from the user's words is never compiled to a regex.
+ */
+function replaceWord(text: string, word: string, replacement: string): string {
+  const touches = (character: string | undefined) => character !== undefined && /[\w@]/.test(character);
+  let result = '';
+  let cursor = 0;
+  for (let found = text.indexOf(word); found !== -1; found = text.indexOf(word, found + 1)) {
+    if (found < cursor || touches(text[found - 1]) || touches(text[found + word.length])) continue;
+    result += text.slice(cursor, found) + replacement;
+    cursor = found + word.length;
+  }
+  return result + text.slice(cursor);
 }
 
 /**
@@ -149,8 +164,11 @@ function unstretched(clause: string): string {
   return clause
     .split(' ')
     .map((word) => {
+      // "heyyy" → "hey", "sooo" → "so"; then "heyy", "byee" typed with one letter doubled at the end.
       const once = word.replace(/([a-z])\1{2,}/g, '$1');
-      return smallTalkClause.test(once) ? once : word.replace(/([a-z])\1{2,}/g, '$1$1');
+      if (smallTalkClause.test(once)) return once;
+      const endOnce = word.replace(/([a-z])\1$/, '$1');
+      return smallTalkClause.test(endOnce) ? endOnce : word.replace(/([a-z])\1{2,}/g, '$1$1');
     })
     .join(' ');
 }

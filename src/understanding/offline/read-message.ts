@@ -24,6 +24,9 @@ import { relaxedLimits } from './limit-words.js';
 import { castOfTitle, pointsAtTitle } from './about-title.js';
 import { fanVerdict } from './fan-of-title.js';
 
+/** One-word refusals that turn a list down only when the user is not saying they are done. */
+const bareRefusals = new Set(['nah', 'nope', 'no']);
+
 /** What the reader found in one message, before intent: the delta's fields plus what intent needs. */
 export interface MessageReading {
   understanding: Understanding;
@@ -429,7 +432,11 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
         understanding.shownFeedback.push(entry);
     understanding.shownFeedback.sort((left, right) => left.position - right.position);
   }
-  const rejected = cues.find(cues.rejectShown, words, (index) => inMention.has(index));
+  // "nah thats it, cheers": a bare "nah" before a word of being done answers "anything else?".
+  const done = cues.find(cues.satisfied, words).length > 0;
+  const rejected = cues
+    .find(cues.rejectShown, words, (index) => inMention.has(index))
+    .filter((cue) => !(done && cue.end - cue.start === 1 && bareRefusals.has(words[cue.start]!.norm)));
   const asksLikeIt = /\blike (it|that|this|them|those|these)\b/i.test(text);
   // "Seen all the Toy Story ones, anything else animated?": "else" is besides the titles named.
   const besidesTitles =
