@@ -117,7 +117,10 @@ function gradeUnlemmatized(tokens: Token[]): void {
   tokens.forEach((token, index) => {
     if (token.lemma !== token.norm || token.kind !== 'word') return;
     const adjective = token.pos === 'ADJ' || token.pos === 'ADV';
-    const degree = degreeWords.has(tokens[index - 1]?.norm ?? '') || tokens[index + 1]?.norm === 'than';
+    // "something even stranger" asks for more; "Coco was even sweeter" judges a film (left as typed).
+    const judged = tokens[index - 2]?.pos === 'AUX';
+    const degree =
+      (degreeWords.has(tokens[index - 1]?.norm ?? '') && !judged) || tokens[index + 1]?.norm === 'than';
     if (!adjective && !(token.pos === 'NOUN' && degree)) return;
     const base = gradedBase(token.norm);
     if (base) token.lemma = base;

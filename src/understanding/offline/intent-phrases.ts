@@ -29,7 +29,10 @@ export const itemQuestionFrames = [
   'when (?:did|was|is) @item',
   'tell me (?:a bit |a little )?(?:more )?about @item',
   '(?:more )?(?:info|information|details) (?:on|about) @item',
-  'why (?:did you (?:pick|choose|suggest|recommend|include|go with) )?@item',
+  'why(?:d| did| would)? (?:you|u) (?:pick|choose|suggest|recommend|include|go with|add) @item',
+  'why @item',
+  // "the second one, who directed it", "the bruce willis one, is it very violent?": a question after the item.
+  '@item,? (?:who|whos|why|when|is it|was it|does it|did it|is that|has it|whats it|what is it|how \\w+ is it)(?= )',
   'do you (?:have|know|like) @item',
   '(?:what do you think|thoughts|your take) (?:of|on|about) @item',
 ];
@@ -279,7 +282,7 @@ export const itemQuestion = anyPhrase(
   itemQuestionFrames,
   '(?:@title|@ref|(?:it|that|this)(?= (?:about|like)))',
 );
-export const itemReference = new RegExp(`\\b(?:${itemReferences.join('|')})(?![\\w@])`, 'g');
+export const itemReference = new RegExp(`(?<![\\w@#])(?:${itemReferences.join('|')})(?![\\w@])`, 'g');
 export const asksForTitles = anyPhrase(asksForTitlesPhrases);
 const smallTalkBody = smallTalkPhrases.join('|');
 export const smallTalkClause = new RegExp(`^(?:${smallTalkBody})(?: (?:${smallTalkBody}))*$`);

@@ -18,7 +18,7 @@ import { tasteCuesOf } from './verdict-words.js';
 import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
 import { readQuantity } from './quantity.js';
-import { describedPosition, pronounFeedback } from './shown-pronouns.js';
+import { describedReference, pronounFeedback } from './shown-pronouns.js';
 import { readYearDirection } from './year-direction.js';
 import { relaxedLimits } from './limit-words.js';
 import { castOfTitle, pointsAtTitle } from './about-title.js';
@@ -86,10 +86,15 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   const found = findMentions(analysis, words, vocabulary);
   const listReferences =
     lastShown.length > 0 ? shownReferences(analysis, words, lastShown.length, found) : [];
+  // "the bruce willis one": words that describe a shown item point at it and ask for nothing.
+  const described = describedReference(words, lastShown, vocabulary);
   const mentions = found.filter(
     (mention) =>
-      mention.kind !== 'title' ||
-      !listReferences.some((reference) => reference.start < mention.end && mention.start < reference.end),
+      (mention.kind !== 'title' ||
+        !listReferences.some(
+          (reference) => reference.start < mention.end && mention.start < reference.end,
+        )) &&
+      !(described && described.start <= mention.start && mention.end <= described.end),
   );
   const inMention = new Set<number>();
   for (const mention of mentions)
@@ -402,8 +407,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   const shownList = readShownList(analysis, words, lastShown.length, mentions, tasteCues, scopeCues, {
     askedIfSeen: context.askedIfSeen ?? false,
   });
-  understanding.referencedPosition =
-    shownList.referencedPosition ?? describedPosition(words, lastShown, vocabulary);
+  understanding.referencedPosition = shownList.referencedPosition ?? described?.position ?? null;
   understanding.shownFeedback = shownList.feedback;
   const referenceWords = new Set<number>();
   for (const reference of shownList.references) {

@@ -5,44 +5,96 @@ import { isStopword, tokenize } from '../../text/tokenize.js';
 import type { Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import type { Cue, TasteCue } from './cues.js';
+import { listOrdinals } from './list-ordinals.js';
 
 const describing = /^(about|with|where|that|set|starring|featuring|in|from)$/;
+const itemNouns = new Set(['one', 'movie', 'film', 'flick', 'pick']);
+/** Words before "one" that point by place or by being new, not by what the film is: "the other one". */
+const notDescriptive = new Set([
+  ...Object.keys(listOrdinals),
+  'other',
+  'same',
+  'last',
+  'final',
+  'next',
+  'previous',
+  'new',
+  'only',
+  'latter',
+  'former',
+  'right',
+  'wrong',
+  'this',
+  'that',
+  'these',
+  'those',
+  'which',
+  'every',
+  'each',
+  'any',
+  'middle',
+]);
+
+/** A shown item pointed at by what it is: its 1-based position and the words that point at it. */
+export interface DescribedReference {
+  position: number;
+  start: number;
+  end: number;
+}
 
 /**
- * "More like the one about the climber": the shown item whose title, description or people share the
- * most words with what follows "the one about…", when one item clearly does.
+ * "More like the one about the climber", "the bruce willis one", "the time travel one": the shown
+ * item whose title, description or people share the most words with the description, when one item
+ * clearly does. Places in the list ("the middle one", "the last one") are the shown list's to read.
  */
-export function describedPosition(
+export function describedReference(
   words: Word[],
   shown: CatalogItem[],
   vocabulary: CatalogVocabulary,
-): number | null {
+): DescribedReference | null {
   if (shown.length === 0) return null;
-  for (let index = 0; index + 2 < words.length; index++) {
-    const [the, one, link] = [words[index]!.norm, words[index + 1]!.norm, words[index + 2]!.norm];
-    if (the !== 'the' || !['one', 'movie', 'film'].includes(one) || !describing.test(link)) continue;
-    const wanted = new Set(
-      words
-        .slice(index + 3, index + 10)
-        .map((word) => word.lemma)
-        .filter((word) => word.length >= 4 && !isStopword(word)),
-    );
-    if (wanted.size === 0) return null;
-    const scores = shown.map((item) => {
-      const text = new Set(
-        tokenize(
-          `${item.title} ${item.people.join(' ')} ${item.genres.join(' ')} ${itemDescription(item, vocabulary.catalog)}`,
-        ),
-      );
-      let score = 0;
-      for (const word of wanted)
-        if ([...text].some((other) => other.startsWith(word.slice(0, 5)))) score += 1;
-      return score;
-    });
-    const best = Math.max(...scores);
-    if (best > 0 && scores.filter((score) => score === best).length === 1) return scores.indexOf(best) + 1;
-    return null;
+  for (let index = 0; index + 1 < words.length; index++) {
+    if (words[index]!.norm !== 'the') continue;
+    // "the one about the climber"
+    if (itemNouns.has(words[index + 1]!.norm) && describing.test(words[index + 2]?.norm ?? '')) {
+      const end = Math.min(words.length, index + 10);
+      const position = bestMatch(words.slice(index + 3, end), shown, vocabulary);
+      return position === null ? null : { position, start: index, end };
+    }
+    // "the bruce willis one": up to four words, then the noun, within one clause.
+    for (let length = 1; length <= 4; length++) {
+      const noun = words[index + 1 + length];
+      if (!noun || !itemNouns.has(noun.norm)) continue;
+      const between = words.slice(index + 1, index + 1 + length);
+      if (between.some((word, at) => word.barrier || (at === 0 && notDescriptive.has(word.norm)))) break;
+      if (between.some((word) => notDescriptive.has(word.norm) || itemNouns.has(word.norm))) break;
+      const position = bestMatch(between, shown, vocabulary);
+      if (position !== null) return { position, start: index, end: index + 2 + length };
+      break;
+    }
   }
+  return null;
+}
+
+/** The one shown item that shares the most of these words (title, people, genres, description). */
+function bestMatch(described: Word[], shown: CatalogItem[], vocabulary: CatalogVocabulary): number | null {
+  const wanted = new Set(
+    described.map((word) => word.lemma).filter((word) => word.length >= 3 && !isStopword(word)),
+  );
+  if (wanted.size === 0) return null;
+  const scores = shown.map((item) => {
+    const text = new Set(
+      tokenize(
+        `${item.title} ${item.people.join(' ')} ${item.genres.join(' ')} ${itemDescription(item, vocabulary.catalog)}`,
+      ),
+    );
+    let score = 0;
+    for (const word of wanted) if ([...text].some((other) => other.startsWith(word.slice(0, 5)))) score += 1;
+    return score;
+  });
+  let best = 0;
+  for (const score of scores) if (score > best) best = score;
+  if (best > 0 && scores.filter((score) => score === best).length === 1) return scores.indexOf(best) + 1;
   return null;
 }
 
