@@ -171,11 +171,25 @@ export const continuationPhrases = {
     'we also',
     'also (?:loved|liked|enjoyed|like|love|hated|disliked)',
     'if (?:that|it) helps',
+    // The request in force, kept: "same idea but it has to be ok for my 10 year old", "so keep it ok for him".
+    'same (?:idea|thing|kind of thing|sort of thing|vibe|request|list)',
+    'keep (?:it|them|those)',
+    '(?:it|they|that|those|this) (?:has|have|needs?|got|must|should) (?:to )?be',
   ],
   trailing: ['also', 'too', 'as well', 'btw', 'by the way', 'fwiw', 'if (?:that|it) helps', 'too btw'],
 };
 
 /** Words that drop the request in force for another: "instead", "different idea:", "now a comedy". */
+/**
+ * A viewer joining the request in force: "my nephew's staying over, he's 12", "my 14 yo son is
+ * joining". Without a request of its own in the message, the audience adds to the current request.
+ */
+export const joinPhrases = [
+  '(?:joining|staying over|sleeping over|coming over|watching with (?:us|me)|sat down|sitting with (?:us|me))',
+  '(?:is|are|s|re|just|will be|gonna be) (?:over|here|home|back|watching too)',
+  '(?:just )?(?:sat|sit|sitting) down with (?:us|me)',
+  '(?:joined|joins|join) (?:us|me)',
+];
 export const freshStartPhrases = [
   'instead',
   'change of (?:plans?|topic|mood|subject|heart)',
@@ -183,7 +197,7 @@ export const freshStartPhrases = [
   'different (?:idea|topic|subject|mood|thing|question|kind|type|vibe|direction|request|genre|plan)',
   '(?:new|other|another) (?:idea|search|topic|request|question|subject|plan)',
   'other topic',
-  'forget (?:that|those|it|about it|about that|all that)',
+  'forget (?:about )?(?:that|those|it|all that|the \\w+|\\w+)',
   'scratch that',
   'never ?mind',
   'enough of (?:that|those|this)',
@@ -290,6 +304,7 @@ export const continuesLeading = new RegExp(`^(?:${continuationPhrases.leading.jo
 export const continuesTrailing = new RegExp(`\\b(?:${continuationPhrases.trailing.join('|')})[\\s.!?]*$`);
 export const continuesAnywhere = anyPhrase(continuationPhrases.anywhere);
 export const freshStart = anyPhrase(freshStartPhrases);
+export const joins = anyPhrase(joinPhrases);
 export const pointsBack = anyPhrase(pointsBackPhrases);
 export const asksForMore = anyPhrase(asksForMorePhrases);
 

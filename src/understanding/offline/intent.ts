@@ -9,6 +9,7 @@ import {
   continuesLeading,
   continuesTrailing,
   freshStart,
+  joins,
   greeting,
   itemQuestion,
   itemReference,
@@ -150,7 +151,12 @@ export function messageFrames(reading: MessageReading): MessageFrames {
       clauses.every((clause) => smallTalkClause.test(clause) || smallTalkClause.test(unstretched(clause))) &&
       !hasRequestContent(understanding),
     continues:
-      continuesLeading.test(text) || continuesTrailing.test(text) || continuesAnywhere.test(text) || taste,
+      continuesLeading.test(text) ||
+      continuesTrailing.test(text) ||
+      continuesAnywhere.test(text) ||
+      taste ||
+      // A viewer joining, in a message that asks for nothing of its own ("my nephew's staying over").
+      (joins.test(text) && !requestFrame.test(text) && !text.includes('?')),
     startsOver: freshStart.test(text),
     pointsBack: pointsBack.test(text),
     requestFrame: requestFrame.test(text),
