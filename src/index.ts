@@ -79,3 +79,4 @@ export type { Reranker, RerankInput, RerankOutcome } from './ranking/reranker.js
 export { OnePassReranker } from './ranking/one-pass-reranker.js';
 export { SlidingWindowReranker } from './ranking/sliding-window-reranker.js';
 export { loadO200kCounter, approximateTokenCounter, type TokenCounter } from './usage/token-counter.js';
+export { promptText, displayText, displayJson, type DisplayTextOptions } from './untrusted/index.js';

@@ -1,31 +1,13 @@
 import type { CatalogItem, FieldValue } from '../src/catalog/index.js';
-
-/** Line breaks, other control characters, bidi overrides and zero-width characters. */
-const unsafeCharacters = /[\p{Cc}\u2028\u2029\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+import { promptText } from '../src/untrusted/index.js';
 
 /**
  * Makes untrusted text (catalog data, stored summaries) safe to embed in a tool's output: one line,
- * no control characters, no angle brackets that could close a prompt's `<cards>`-style fence, and at
- * most `maxLength` characters (cut with an ellipsis).
+ * none of the untrusted-text rules' characters, no `< > |` that could close a prompt's
+ * `<cards>`-style fence, and at most `maxLength` characters (cut with an ellipsis). The same
+ * function as `promptText` in `convrec`, kept under this name for the tools' public API.
  */
-export function cleanText(value: string, maxLength: number): string {
-  const flat = value
-    .replace(unsafeCharacters, ' ')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .replace(/\s+/g, ' ')
-    .trim();
-  // UTF-16 units are at least as many as characters: a short string needs no counting.
-  if (flat.length <= maxLength) return flat;
-  const characters = Array.from(flat);
-  if (characters.length <= maxLength) return flat;
-  return (
-    characters
-      .slice(0, Math.max(0, maxLength - 1))
-      .join('')
-      .trimEnd() + '…'
-  );
-}
+export const cleanText: (value: string, maxLength: number) => string = promptText;
 
 /** Up to `count` cleaned entries of a list joined with commas, with "+N" for the rest. */
 function cleanList(values: readonly string[], count: number, maxLength: number): string {

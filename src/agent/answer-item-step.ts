@@ -1,7 +1,8 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { ConvrecError } from '../errors/index.js';
 import type { LanguageModel } from '../model/language-model.js';
-import { cardLine, fenceText } from '../ranking/candidate-cards.js';
+import { cardLine } from '../ranking/candidate-cards.js';
+import { promptText } from '../untrusted/index.js';
 import type { RenderablePrompt } from '../ranking/reranker.js';
 
 export interface AnswerItemInput {
@@ -38,7 +39,7 @@ export async function answerAboutItem(
     dialogue: input.dialogueText,
     item: cardLine('item', input.item, input.catalog, { textChars: descriptionChars, listItems: 6 }),
     reason: input.shownReason
-      ? fenceText(input.shownReason, 300)
+      ? promptText(input.shownReason, 300)
       : '(it was not suggested; the user named it)',
   });
   let text = '';

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/index.js';
-import { fenceText } from '../ranking/candidate-cards.js';
+import { promptText } from '../untrusted/index.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
 import type { FeedbackEvent, ProfileSummary } from '../profile/profile-store.js';
 import { profileState } from '../profile/profile-state.js';
@@ -26,7 +26,7 @@ export function profileContext(
   const relevant = relevantFeedback(events, catalog, requestText, 5);
   const lines: string[] = [];
   // A summary may be model-written: it goes back into prompts as one fenced, capped line of data.
-  if (summary) lines.push(fenceText(summary.text, 1200));
+  if (summary) lines.push(promptText(summary.text, 1200));
   if (relevant.length > 0) {
     lines.push(
       `Relevant past feedback: ${relevant.map((entry) => `${entry.event.kind} ${titleWithYear(entry.item)}`).join('; ')}.`,

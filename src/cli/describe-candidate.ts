@@ -1,4 +1,5 @@
 import type { Candidate } from '../retrieval/retriever.js';
+import { displayText } from '../untrusted/index.js';
 
 /** One line saying where a candidate came from, in the user's terms. */
 export function describeSources(candidate: Candidate): string {
@@ -14,11 +15,11 @@ export function describeSources(candidate: Candidate): string {
   return reasons.join('; ');
 }
 
-/** A compact one-line card: "Heat (1995) — crime, thriller — Michael Mann". */
+/** A compact one-line card: "Heat (1995) — crime, thriller — Michael Mann", safe to print. */
 export function formatCard(candidate: Candidate, index: number): string {
   const { item } = candidate;
   const year = item.year !== undefined && !item.title.includes(`(${item.year})`) ? ` (${item.year})` : '';
   const genres = item.genres.length > 0 ? ` — ${item.genres.slice(0, 3).join(', ')}` : '';
   const people = item.people.length > 0 ? ` — ${item.people.slice(0, 2).join(', ')}` : '';
-  return `${index + 1}. ${item.title}${year}${genres}${people}`;
+  return `${index + 1}. ${displayText(`${item.title}${year}${genres}${people}`, { singleLine: true })}`;
 }

@@ -1,4 +1,4 @@
-import { fenceText } from '../ranking/candidate-cards.js';
+import { promptText } from '../untrusted/index.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
 import type { ScriptedCall } from '../model/scripted-model.js';
 import { refLabel, resolveRef } from './check-recommendations.js';
@@ -43,7 +43,7 @@ export function checkPrompts(expect: Expectations, observation: TurnObservation)
       checks.push({ expectation, passed: false, actual: item.problem });
       continue;
     }
-    const title = fenceText(titleWithYear(item), 120);
+    const title = promptText(titleWithYear(item), 120);
     const found = cards.some((line) => line.split(' | ')[1] === title);
     checks.push(
       found

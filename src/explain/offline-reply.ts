@@ -1,6 +1,7 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { article } from './offline-reasons.js';
-import { fenceText, itemDescription } from '../ranking/candidate-cards.js';
+import { itemDescription } from '../ranking/candidate-cards.js';
+import { promptText } from '../untrusted/index.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Constraints } from '../understanding/understanding-schema.js';
 
@@ -43,7 +44,7 @@ export interface RecommendReplyInput {
 export function unknownTitlesNote(titles: string[]): string[] {
   return titles.map(
     (title) =>
-      `I couldn't find "${fenceText(title, 80)}" in the catalog, so I went by the rest of your message.`,
+      `I couldn't find "${promptText(title, 80)}" in the catalog, so I went by the rest of your message.`,
   );
 }
 
@@ -91,7 +92,7 @@ export function itemReply(
   const facts: string[] = [];
   if (item.genres.length > 0) facts.push(item.genres.slice(0, 3).join(', '));
   if (item.people.length > 0) facts.push(`with ${item.people.slice(0, 3).join(', ')}`);
-  const description = fenceText(itemDescription(item, catalog), 320);
+  const description = promptText(itemDescription(item, catalog), 320);
   const why = shownReason ? ` I suggested it because: ${shownReason.replace(/\.$/, '')}.` : '';
   return `${titleWithYear(item)}${facts.length > 0 ? ` — ${facts.join('; ')}` : ''}.${description ? ` ${description}` : ''}${why}`;
 }

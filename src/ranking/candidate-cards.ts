@@ -1,6 +1,7 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Candidate } from '../retrieval/retriever.js';
+import { promptText } from '../untrusted/index.js';
 
 /** Candidates as the model sees them: short handles, not catalog ids. */
 export interface CandidateCards {
@@ -16,16 +17,6 @@ export interface CardOptions {
   textChars?: number;
   /** Genres and people kept per card (default 3 each). */
   listItems?: number;
-}
-
-/** Untrusted catalog text as one inert line: no newlines, no angle brackets or pipes, capped. */
-export function fenceText(text: string, limit: number): string {
-  const flat = text
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f-\u009f<>|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return flat.length <= limit ? flat : `${flat.slice(0, limit - 1).trimEnd()}…`;
 }
 
 /** The item's main free text (description, plot…), from the catalog mapping's text fields. */
@@ -45,11 +36,11 @@ export function cardLine(
   options: CardOptions = {},
 ): string {
   const { textChars = 160, listItems = 3 } = options;
-  const parts = [handle, fenceText(titleWithYear(item), 120)];
-  if (item.genres.length > 0) parts.push(fenceText(item.genres.slice(0, listItems).join(', '), 80));
-  if (item.people.length > 0) parts.push(fenceText(item.people.slice(0, listItems).join(', '), 100));
+  const parts = [handle, promptText(titleWithYear(item), 120)];
+  if (item.genres.length > 0) parts.push(promptText(item.genres.slice(0, listItems).join(', '), 80));
+  if (item.people.length > 0) parts.push(promptText(item.people.slice(0, listItems).join(', '), 100));
   const description = itemDescription(item, catalog);
-  if (description && textChars > 0) parts.push(fenceText(description, textChars));
+  if (description && textChars > 0) parts.push(promptText(description, textChars));
   return parts.join(' | ');
 }
 

@@ -50,7 +50,7 @@ describe('catalog text inside tool output', () => {
 
 describe('cleanText', () => {
   it('flattens to one line, drops control and bidi characters, and caps the length', () => {
-    expect(cleanText('a\r\nb\u0007c\u202Ed\u200Be  f', 100)).toBe('a b c d e f');
+    expect(cleanText('a\r\nb\u0007c\u202Ed\u200Be  f', 100)).toBe('a bcde f');
     expect(cleanText('<tool>', 100)).toBe('‹tool›');
     expect(cleanText('abcdefghij', 5)).toBe('abcd…');
     expect(cleanText('😀😀😀😀😀😀', 3)).toBe('😀😀…');

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { WrappedText } from './WrappedText.js';
 import type { HeaderEntry, HistoryEntry, Tone } from './chat-state.js';
 import { FinishedTurn } from './TurnView.js';
+import { displayText } from '../../untrusted/index.js';
 
 const toneColors: Record<Tone, string | undefined> = { info: undefined, warning: 'yellow', error: 'red' };
 
@@ -9,11 +10,11 @@ function Header({ entry }: { entry: HeaderEntry }) {
   const width = Math.max(...entry.details.map((detail) => detail.label.length)) + 2;
   return (
     <Box flexDirection="column">
-      <Text bold>{entry.title}</Text>
+      <Text bold>{displayText(entry.title, { singleLine: true })}</Text>
       {entry.details.map((detail) => (
         <Box key={detail.label}>
           <Box width={width} flexShrink={0}>
-            <Text dimColor>{detail.label}</Text>
+            <Text dimColor>{displayText(detail.label, { singleLine: true })}</Text>
           </Box>
           <Box flexShrink={1}>
             <WrappedText>{detail.value}</WrappedText>
@@ -39,7 +40,7 @@ export function HistoryItem({ entry }: { entry: HistoryEntry }) {
             <Text color="cyan" bold>
               you ›{' '}
             </Text>
-            {entry.text}
+            {displayText(entry.text)}
           </WrappedText>
         </Box>
       );

@@ -3,6 +3,7 @@ import { WrappedText } from './WrappedText.js';
 import type { Recommendation } from '../../agent/turn-events.js';
 import type { LiveTurn, TurnEntry } from './chat-state.js';
 import { RecommendationList } from './RecommendationCard.js';
+import { displayText } from '../../untrusted/index.js';
 
 function Reply({ text, placeholder }: { text: string; placeholder?: string }) {
   return (
@@ -10,7 +11,7 @@ function Reply({ text, placeholder }: { text: string; placeholder?: string }) {
       <Text color="green" bold>
         convrec ›{' '}
       </Text>
-      {text || <Text dimColor>{placeholder ?? ''}</Text>}
+      {displayText(text) || <Text dimColor>{placeholder ?? ''}</Text>}
     </WrappedText>
   );
 }

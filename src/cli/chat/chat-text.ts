@@ -2,6 +2,10 @@ import type { Recommendation, TurnResult } from '../../agent/turn-events.js';
 import type { Degradation } from '../../agent/turn-events.js';
 import type { FieldValue } from '../../catalog/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
+import { displayText } from '../../untrusted/index.js';
+
+/** Catalog or model text on one printed line. */
+const line = (text: string) => displayText(text, { singleLine: true });
 
 /** The command list, one per line and under 60 columns, for /help in both chats. */
 export const helpText = `Say what you feel like watching: "something like Heat but
@@ -48,7 +52,7 @@ export function endpointNote(degraded: readonly Degradation[]): string | undefin
   const failure = degraded.find((degradation) => endpointFailures[degradation.code] !== undefined);
   if (!failure) return undefined;
   // "understanding fell back to offline rules: <the model's error>": keep the error.
-  const detail = failure.message.replace(/^[^:]*(fell back|failed)[^:]*: /, '');
+  const detail = line(failure.message.replace(/^[^:]*(fell back|failed)[^:]*: /, ''));
   return `${endpointFailures[failure.code]} (${detail}): this turn was answered offline. /offline stays offline.`;
 }
 
@@ -57,7 +61,10 @@ function fieldText(value: FieldValue | undefined): string {
   return Array.isArray(value) ? value.slice(0, 2).join(', ') : String(value);
 }
 
-/** What a recommendation card shows: "Heat (1995)", "crime, thriller · Michael Mann", the reason. */
+/**
+ * What a recommendation card shows, safe to print: "Heat (1995)", "crime, thriller · Michael Mann",
+ * the reason.
+ */
 export function cardText(recommendation: Recommendation): {
   title: string;
   attributes: string;
@@ -66,5 +73,9 @@ export function cardText(recommendation: Recommendation): {
   const { item } = recommendation;
   const people = fieldText(item.fields['director']) || item.people.slice(0, 2).join(', ');
   const attributes = [item.genres.slice(0, 3).join(', '), people].filter(Boolean).join(' · ');
-  return { title: titleWithYear(item), attributes, reason: recommendation.reason };
+  return {
+    title: line(titleWithYear(item)),
+    attributes: line(attributes),
+    reason: line(recommendation.reason),
+  };
 }

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { ChatAction } from './chat-state.js';
 import { ChatController, type ChatControllerOptions } from './chat-controller.js';
 import { cardText, endpointNote, helpText, statusLine } from './chat-text.js';
+import { displayText } from '../../untrusted/index.js';
 
 export interface LineChatOptions extends Omit<ChatControllerOptions, 'dispatch' | 'onExit'> {
   /** The start-up line: catalog, size, mode, user. */
@@ -10,7 +11,10 @@ export interface LineChatOptions extends Omit<ChatControllerOptions, 'dispatch' 
   output: NodeJS.WritableStream;
 }
 
-/** Prints chat actions as plain lines: the reply as it streams, cards, the status line. */
+/**
+ * Prints chat actions as plain lines: the reply as it streams, cards, the status line. Everything
+ * goes through `write`, which makes it safe to print.
+ */
 function linePrinter(write: (text: string) => void): (action: ChatAction) => void {
   let streamed = false;
   return (action) => {
@@ -54,7 +58,8 @@ function linePrinter(write: (text: string) => void): (action: ChatAction) => voi
  */
 export async function runLineChat(options: LineChatOptions): Promise<void> {
   const { banner, input: inputStream, output, ...controllerOptions } = options;
-  const write = (text: string) => void output.write(text);
+  // Replies, cards, notices and errors carry catalog, model and user text: none reaches the terminal raw.
+  const write = (text: string) => void output.write(displayText(text));
   const input = createInterface({
     input: inputStream,
     output,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ConvrecConfig } from '../../config/load-config.js';
 import { openFromOptions } from '../open-from-options.js';
+import { displayText } from '../../untrusted/index.js';
 
 async function directorySize(directory: string): Promise<number> {
   let total = 0;
@@ -69,7 +70,10 @@ export function registerIndexCommand(program: Command, config: () => ConvrecConf
         for (const warning of loaded.warnings.slice(0, 10)) {
           const where = warning.location.line ?? warning.location.key;
           console.error(
-            `  warning ${warning.location.file}:${where}${warning.location.field ? ` ${warning.location.field}` : ''}: ${warning.message}`,
+            displayText(
+              `  warning ${warning.location.file}:${where}${warning.location.field ? ` ${warning.location.field}` : ''}: ${warning.message}`,
+              { singleLine: true, maxLength: 500 },
+            ),
           );
         }
         if (loaded.warnings.length > 10)

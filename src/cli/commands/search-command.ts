@@ -3,6 +3,10 @@ import type { ConvrecConfig } from '../../config/load-config.js';
 import type { RetrievalFilters } from '../../retrieval/filters.js';
 import { describeSources, formatCard } from '../describe-candidate.js';
 import { openFromOptions } from '../open-from-options.js';
+import { displayJson, displayText } from '../../untrusted/index.js';
+
+/** Catalog or user text on one printed line. */
+const line = (text: string) => displayText(text, { singleLine: true });
 
 interface SearchOptions {
   catalog?: string;
@@ -62,21 +66,17 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
       const candidates = await retriever.retrieve({ ...request, filters, excludeSeen: true, k });
       if (options.json) {
         console.log(
-          JSON.stringify(
-            {
-              request: { ...request, filters },
-              mentions,
-              candidates: candidates.map((candidate) => ({ ...candidate, why: describeSources(candidate) })),
-            },
-            null,
-            2,
-          ),
+          displayJson({
+            request: { ...request, filters },
+            mentions,
+            candidates: candidates.map((candidate) => ({ ...candidate, why: describeSources(candidate) })),
+          }),
         );
         return;
       }
       if (mentions.length > 0)
         console.log(
-          `Recognised: ${mentions.map((mention) => `${mention.title} (${mention.sentiment})`).join(', ')}`,
+          `Recognised: ${mentions.map((mention) => `${line(mention.title)} (${mention.sentiment})`).join(', ')}`,
         );
       if (candidates.length === 0)
         console.log('Nothing in the catalog fits these constraints; try loosening them.');
@@ -98,13 +98,13 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
       const { retriever } = await openFromOptions({ ...options, quiet: options.json === true }, config());
       const matches = retriever.components.titles.resolve(words.join(' '), 5);
       if (options.json) {
-        console.log(JSON.stringify(matches, null, 2));
+        console.log(displayJson(matches));
         return;
       }
-      if (matches.length === 0) console.log(`No title in the catalog matches "${words.join(' ')}".`);
+      if (matches.length === 0) console.log(`No title in the catalog matches "${line(words.join(' '))}".`);
       for (const match of matches) {
         console.log(
-          `${match.item.id}\t${match.item.title}${match.item.year && !match.item.title.includes(String(match.item.year)) ? ` [${match.item.year}]` : ''}\t${match.matchedBy} ${match.confidence}`,
+          `${line(match.item.id)}\t${line(match.item.title)}${match.item.year && !match.item.title.includes(String(match.item.year)) ? ` [${match.item.year}]` : ''}\t${match.matchedBy} ${match.confidence}`,
         );
       }
     });
