@@ -10,6 +10,7 @@ import type { SoftPreferences } from '../understanding/request-from-state.js';
 import type { Constraints } from '../understanding/understanding-schema.js';
 import type { AgentDependencies } from './agent-dependencies.js';
 import { degradationFrom } from './degradation.js';
+import { groundedAnswer } from './turn/grounded-answer.js';
 import type { Degradation, Recommendation, TurnEvent } from './turn-events.js';
 
 export interface RecommendStepInput {
@@ -30,6 +31,10 @@ export interface RecommendStepInput {
   intent: 'recommend' | 'refine';
   unknownTitles: string[];
   referenced?: CatalogItem;
+  /** Items the dialogue named (liked, disliked, seen or just named): the reply may name them. */
+  namedItems?: CatalogItem[];
+  /** The user's own messages: the reply may repeat their words. */
+  userTexts?: string[];
   profileText: string;
   /** Recent dialogue as text, for the reranker. */
   dialogueText: string;
@@ -153,17 +158,19 @@ export async function recommendStep(
           foldText(textOf(candidate.item)),
         ) >= 0,
     );
-  const templateReply = recommendReply({
-    count: Math.min(shown, offlineOrder.length),
-    intent: input.intent,
-    likedTitles: input.anchors.slice(0, 2).map((item) => item.title),
-    genres: input.genres,
-    audiences: input.audienceLabels,
-    constraints: input.constraints,
-    unknownTitles: input.unknownTitles,
-    ...(avoidedAll ? { lessOf: soft.lessOf } : {}),
-    ...(input.referenced ? { referenced: input.referenced } : {}),
-  });
+  const replyFor = (count: number) =>
+    recommendReply({
+      count,
+      intent: input.intent,
+      likedTitles: input.anchors.slice(0, 2).map((item) => item.title),
+      genres: input.genres,
+      audiences: input.audienceLabels,
+      constraints: input.constraints,
+      unknownTitles: input.unknownTitles,
+      ...(avoidedAll ? { lessOf: soft.lessOf } : {}),
+      ...(input.referenced ? { referenced: input.referenced } : {}),
+    });
+  const templateReply = replyFor(Math.min(shown, offlineOrder.length));
   const fromOffline = (order: Candidate[]) =>
     picksOf(order).map((candidate) => ({
       item: candidate.item,
@@ -200,7 +207,8 @@ export async function recommendStep(
         profileText: input.profileText || '(no stored profile)',
         requestText,
       },
-      { onReplyDelta: (delta) => emit({ type: 'text-delta', delta }) },
+      // No reply deltas: the reply is shown only once the picks have validated (see `groundedAnswer`).
+      {},
       signal,
     );
     if (outcome.problems.length > 0) {
@@ -213,14 +221,33 @@ export async function recommendStep(
       emit({ type: 'degraded', degradation });
     }
     const picked = new Set(outcome.picks.map((pick) => pick.candidate.item.id));
+    const answer = groundedAnswer(outcome, {
+      allowed: [
+        ...outcome.picks.map((pick) => pick.candidate.item),
+        ...input.anchors,
+        ...input.reasonAnchors,
+        ...(input.referenced ? [input.referenced] : []),
+        ...(input.namedItems ?? []),
+      ],
+      texts: input.userTexts ?? [],
+      catalogTitled: (text) => retriever.components.titles.exactItems(text),
+    });
+    if (answer.degradation) {
+      degraded.push(answer.degradation);
+      emit({ type: 'degraded', degradation: answer.degradation });
+    }
     const note = unknownTitlesNote(input.unknownTitles).join(' ');
+    const reply = answer.reply
+      ? [note, answer.reply].filter(Boolean).join(' ')
+      : replyFor(outcome.picks.length);
+    emit({ type: 'text-delta', delta: reply });
     return {
-      recommendations: outcome.picks.map((pick) => ({
+      recommendations: outcome.picks.map((pick, index) => ({
         item: pick.candidate.item,
-        reason: pick.reason || writer.reason(pick.candidate),
+        reason: answer.reasons[index] || writer.reason(pick.candidate),
         score: pick.candidate.score,
       })),
-      reply: outcome.reply ? [note, outcome.reply].filter(Boolean).join(' ') : templateReply,
+      reply,
       ranking: [
         ...outcome.picks.map((pick) => pick.candidate.item.id),
         ...offlineOrder.map((candidate) => candidate.item.id).filter((id) => !picked.has(id)),

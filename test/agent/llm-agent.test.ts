@@ -170,9 +170,9 @@ describe('LLM agent turns with a scripted model', () => {
     expect(result.model).toBe('scripted-gpt');
     expect(result.intent).toBe('recommend');
     expect(result.reply).toBe(reply);
-    // The reply streams before the list is final.
+    // The reply is shown once the picks have validated, in one piece, before the list.
     const textEvents = events.filter((event) => event.type === 'text-delta');
-    expect(textEvents.length).toBeGreaterThan(1);
+    expect(textEvents).toHaveLength(1);
     expect(deltas(events)).toBe(result.reply);
     const types = events.map((event) => event.type);
     expect(types.indexOf('text-delta')).toBeLessThan(types.indexOf('recommendations'));

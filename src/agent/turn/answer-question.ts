@@ -1,4 +1,6 @@
+import { GroundedProseStream } from '../../explain/grounded-prose.js';
 import { itemReply } from '../../explain/offline-reply.js';
+import { displayText } from '../../untrusted/index.js';
 import { dialogueText } from '../../dialogue/dialogue-text.js';
 import { answerAboutItem } from '../answer-item-step.js';
 import { degradationFrom } from '../degradation.js';
@@ -42,6 +44,18 @@ export async function answerQuestion(
   const answerStarted = clock();
   let reply = '';
   if (model && dependencies.prompts) {
+    // The answer is shown a sentence at a time, each once it names no title but this item's, the
+    // list shown last or the titles the dialogue named.
+    const { facts } = change.state;
+    const named = [...facts.liked, ...facts.disliked, ...facts.seen, ...facts.rejected, ...facts.named];
+    const grounded = new GroundedProseStream({
+      allowed: [item, ...context.lastShown, ...named.flatMap((id) => catalog.byId.get(id) ?? [])],
+      texts: context.messages.flatMap((message) => (message.role === 'user' ? [message.text] : [])),
+      catalogTitled: (text) => retriever.components.titles.exactItems(text),
+    });
+    const show = (text: string) => {
+      if (text) runtime.emit({ type: 'text-delta', delta: displayText(text) });
+    };
     try {
       reply = await answerAboutItem(
         model,
@@ -54,14 +68,26 @@ export async function answerQuestion(
           dialogueText: dialogueText(context.messages),
           ...(shownReason ? { shownReason } : {}),
         },
-        (delta) => runtime.emit({ type: 'text-delta', delta }),
+        (delta) => show(grounded.push(delta)),
         runtime.signal,
       );
+      show(grounded.end());
+      if (grounded.rejected.length > 0) {
+        // What was shown stays the answer; nothing shown, the card's template answers.
+        reply = grounded.shown.trim();
+        const count = grounded.rejected.length;
+        runtime.degrade({
+          stage: 'answer',
+          code: 'MODEL_OUTPUT_INVALID',
+          message: `the model's answer named ${count} title${count === 1 ? '' : 's'} that ${count === 1 ? 'is' : 'are'} not in this conversation, so it was ${reply ? 'cut short' : "answered from the item's card instead"}`,
+        });
+      }
     } catch (error) {
       checkAborted(runtime.signal);
       runtime.degrade(degradationFrom('answer', error, "answered from the item's card instead"));
     }
   }
   if (!reply) reply = itemReply(item, catalog, shownReason);
+  else reply = displayText(reply);
   return { reply, toolsMs, answerMs: clock() - answerStarted };
 }

@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../../catalog/index.js';
 import { dialogueText, shownText } from '../../dialogue/dialogue-text.js';
+import type { DialogueState } from '../../dialogue/state/index.js';
 import { compileFilters } from '../../retrieval/filters.js';
 import type { Candidate } from '../../retrieval/retriever.js';
 import { distinctiveSharedGenre, requestFromState } from '../../understanding/request-from-state.js';
@@ -9,6 +10,11 @@ import type { StateChange } from './state-step.js';
 import type { TurnContext } from './turn-context.js';
 import type { TurnRuntime } from './turn-runtime.js';
 import type { Understood } from './understand-step.js';
+
+/** Ids of every item the dialogue named: liked, disliked, seen, turned down or just named. */
+function namedItems(facts: DialogueState['facts']): string[] {
+  return [...new Set([...facts.liked, ...facts.disliked, ...facts.seen, ...facts.rejected, ...facts.named])];
+}
 
 /** Most items one turn shows, whatever the user asks for. */
 export const maxItemsPerTurn = 20;
@@ -113,6 +119,8 @@ export async function recommendTurn(
       intent: understood.understanding.intent === 'refine' || understood.more ? 'refine' : 'recommend',
       unknownTitles: change.titles.unknownTitles,
       ...(referenced ? { referenced } : {}),
+      namedItems: namedItems(state.facts).flatMap((id) => catalog.byId.get(id) ?? []),
+      userTexts: context.messages.flatMap((message) => (message.role === 'user' ? [message.text] : [])),
       profileText: context.profile.text,
       dialogueText: dialogueText(context.messages),
       topicWords: (request?.texts ?? []).join(' '),

@@ -119,27 +119,35 @@ describe('ink chat', () => {
     expect(frame.trimEnd()).toMatch(/you ›$/);
   });
 
-  /** A heist request whose rerank stream is held open after the reply line: the turn is still running. */
+  /** Resolves once the scripted model has been called `count` times. */
+  async function called(model: ScriptedModel, count: number): Promise<void> {
+    while (model.calls.length < count) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  /** A heist request whose rerank stream is held open after the whole answer: the turn is still running. */
   async function heldHeistTurn() {
-    const model = holdStreams(
-      scripted([
-        understandStep({ queries: ['professional thieves plan a heist'] }),
-        rerankStep('Five tense crime films where professionals plan every move.'),
-      ]),
-    );
+    const script = scripted([
+      understandStep({ queries: ['professional thieves plan a heist'] }),
+      rerankStep('Five tense crime films where professionals plan every move.'),
+    ]);
+    const model = holdStreams(script);
     const { screen } = await openChat({ model });
     await screen.submit('a tense heist movie');
-    const streaming = await screen.waitFor('Five tense crime films where professionals plan every move.');
+    await called(script, 2);
+    const streaming = await screen.waitFor('thinking…');
     return { model, screen, streaming };
   }
 
-  it('streams the reply while the turn runs, then shows cards and LLM calls and tokens', async () => {
+  it('shows the reply only once the picks have validated, with the cards, LLM calls and tokens', async () => {
     const { model, screen, streaming } = await heldHeistTurn();
     expect(streaming).toContain('Ctrl-C cancels this turn');
+    // The model's reply has arrived, but is not shown before its picks are checked.
+    expect(streaming).not.toContain('Five tense crime films');
     expect(cardTitles(streaming)).toEqual([]);
     expect(streaming).not.toMatch(/LLM call/);
     model.release();
     const frame = await screen.waitFor((current) => current.includes('(2 LLM calls'));
+    expect(frame).toContain('convrec › Five tense crime films where professionals plan every move.');
     expect(frame).toMatch(
       /\(2 LLM calls, \d+\+\d+ tokens · understand \d+ ms · tools \d+ ms · rank \d+ ms\)/,
     );
@@ -337,20 +345,20 @@ describe('ink chat', () => {
   });
 
   it('cancels a running turn on Ctrl-C, stays usable, and quits on Ctrl-C when idle', async () => {
-    const model = holdStreams(
-      scripted([
-        understandStep({ queries: ['heist'] }),
-        rerankStep('Some heist films that never get shown.'),
-        understandStep({ queries: ['funny animated movie'] }),
-        rerankStep('Here are some funny animated films.'),
-        { purpose: 'summarize', text: 'Enjoys funny animated films.' },
-      ]),
-    );
+    const script = scripted([
+      understandStep({ queries: ['heist'] }),
+      rerankStep('Some heist films that never get shown.'),
+      understandStep({ queries: ['funny animated movie'] }),
+      rerankStep('Here are some funny animated films.'),
+      { purpose: 'summarize', text: 'Enjoys funny animated films.' },
+    ]);
+    const model = holdStreams(script);
     const { screen, store } = await openChat({ model });
     await screen.submit('a heist movie');
-    await screen.waitFor('Some heist films that never get shown.');
+    await called(script, 2);
+    await screen.waitFor('thinking…');
     screen.ctrlC();
-    await screen.waitFor('(cancelled)');
+    expect(await screen.waitFor('(cancelled)')).not.toContain('Some heist films that never get shown.');
     await screen.idle();
     await screen.submit('something funny and animated');
     model.release();
