@@ -15,6 +15,12 @@ import {
 } from './profile-schemas.js';
 import { migrateProfileSchema } from './sqlite-schema.js';
 
+/**
+ * How long a statement waits for another process's write lock before failing with SQLITE_BUSY. Writes
+ * take milliseconds, so five seconds covers dozens of parallel `convrec ask` runs on one file.
+ */
+export const profileStoreBusyTimeoutMs = 5_000;
+
 export interface SqliteProfileStoreOptions {
   /** ISO time now, stamped on saved session rows; injected so tests are deterministic. */
   now?: () => string;
@@ -77,7 +83,12 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
-/** A ProfileStore in one SQLite file (WAL mode), or in memory with the path `':memory:'`. */
+/**
+ * A ProfileStore in one SQLite file (WAL mode), or in memory with the path `':memory:'`. Several
+ * processes may share the file: every write transaction takes the write lock up front (`BEGIN
+ * IMMEDIATE`), so it waits for another writer (up to profileStoreBusyTimeoutMs) instead of failing
+ * when a read inside it would have to be upgraded.
+ */
 export class SqliteProfileStore implements ProfileStore {
   readonly path: string;
   readonly #database: Database.Database;
@@ -100,8 +111,9 @@ export class SqliteProfileStore implements ProfileStore {
     let database: Database.Database | undefined;
     try {
       if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
-      database = new Database(path);
-      database.pragma('journal_mode = WAL');
+      database = new Database(path, { timeout: profileStoreBusyTimeoutMs });
+      // Switching to WAL takes an exclusive lock; a file already in WAL (the mode persists) skips it.
+      if (database.pragma('journal_mode', { simple: true }) !== 'wal') database.pragma('journal_mode = WAL');
       migrateProfileSchema(database, path);
       return new SqliteProfileStore(path, database, now);
     } catch (error) {
@@ -117,20 +129,18 @@ export class SqliteProfileStore implements ProfileStore {
 
   async addFeedback(events: FeedbackEvent[]): Promise<void> {
     const checked = checkFeedback(events);
-    this.#run('save feedback', () => {
-      this.#database.transaction(() => {
-        for (const event of checked) {
-          this.#statements.insertFeedback.run(
-            event.userId,
-            event.itemId,
-            event.kind,
-            event.sessionId,
-            event.turn,
-            event.at,
-            event.text ?? null,
-          );
-        }
-      })();
+    this.#write('save feedback', () => {
+      for (const event of checked) {
+        this.#statements.insertFeedback.run(
+          event.userId,
+          event.itemId,
+          event.kind,
+          event.sessionId,
+          event.turn,
+          event.at,
+          event.text ?? null,
+        );
+      }
     });
   }
 
@@ -182,11 +192,9 @@ export class SqliteProfileStore implements ProfileStore {
 
   async saveSession(session: SessionRecord): Promise<void> {
     const checked = checkSession(session);
-    this.#run(`save session "${checked.id}"`, () => {
-      this.#database.transaction(() => {
-        checkSessionOwner(checked, this.#statements.selectSession.get(checked.id)?.user_id);
-        this.#statements.upsertSession.run(checked.id, checked.userId, JSON.stringify(checked), this.#now());
-      })();
+    this.#write(`save session "${checked.id}"`, () => {
+      checkSessionOwner(checked, this.#statements.selectSession.get(checked.id)?.user_id);
+      this.#statements.upsertSession.run(checked.id, checked.userId, JSON.stringify(checked), this.#now());
     });
   }
 
@@ -210,17 +218,24 @@ export class SqliteProfileStore implements ProfileStore {
   }
 
   async forget(userId: string): Promise<void> {
-    this.#run(`forget user "${userId}"`, () => {
-      this.#database.transaction(() => {
-        this.#statements.deleteFeedback.run(userId);
-        this.#statements.deleteSummary.run(userId);
-        this.#statements.deleteSessions.run(userId);
-      })();
+    this.#write(`forget user "${userId}"`, () => {
+      this.#statements.deleteFeedback.run(userId);
+      this.#statements.deleteSummary.run(userId);
+      this.#statements.deleteSessions.run(userId);
     });
   }
 
   async close(): Promise<void> {
     if (this.#database.open) this.#database.close();
+  }
+
+  /**
+   * Runs `body` in a write transaction that takes the write lock when it begins (`BEGIN IMMEDIATE`):
+   * a deferred one that reads first fails at once with SQLITE_BUSY when another process committed
+   * in between, whatever the busy timeout.
+   */
+  #write(action: string, body: () => void): void {
+    this.#run(action, () => this.#database.transaction(body).immediate());
   }
 
   /** Runs a statement, turning SQLite errors into PROFILE_STORE_FAILED naming the file. */

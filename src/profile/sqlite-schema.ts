@@ -47,8 +47,12 @@ export function migrateProfileSchema(database: Database.Database, path: string):
     );
   }
   if (version === profileSchemaVersion) return;
-  database.transaction(() => {
-    database.exec(createTables);
-    database.pragma(`user_version = ${profileSchemaVersion}`);
-  })();
+  // Another process may be creating the same new file: take the write lock, then look again.
+  database
+    .transaction(() => {
+      if (database.pragma('user_version', { simple: true }) === profileSchemaVersion) return;
+      database.exec(createTables);
+      database.pragma(`user_version = ${profileSchemaVersion}`);
+    })
+    .immediate();
 }
