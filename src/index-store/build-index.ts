@@ -11,6 +11,7 @@ import { LexicalIndex } from '../lexical/lexical-index.js';
 import type { RetrievalComponents } from '../retrieval/retriever.js';
 import { TitleResolver } from '../titles/index.js';
 import { HnswIndex, hnswParametersFor, type HnswParameters } from './hnsw-index.js';
+import { sealManifest } from './index-checksums.js';
 import type { IndexManifest } from './manifest.js';
 
 /** Build progress: the stage and, where known, how far it is. */
@@ -121,16 +122,17 @@ export function hashLog(log: InteractionLog): string {
 
 /**
  * Writes a built index to `directory`: everything goes to a temporary sibling first, which is then
- * renamed into place, so a crash never leaves a half-written index.
+ * renamed into place, so a crash never leaves a half-written index. Returns the manifest as written,
+ * with each file's size and checksum.
  */
-export async function saveIndex(built: BuiltIndex, directory: string): Promise<void> {
+export async function saveIndex(built: BuiltIndex, directory: string): Promise<IndexManifest> {
   const target = resolve(directory);
   const temporary = `${target}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(dirname(target), { recursive: true });
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
   try {
-    const { components, manifest } = built;
+    const { components } = built;
     await components.vectors.save(temporary);
     await writeFile(
       join(temporary, 'ids.json'),
@@ -139,6 +141,7 @@ export async function saveIndex(built: BuiltIndex, directory: string): Promise<v
     if (components.embedder instanceof OfflineEmbedder) await components.embedder.save(temporary);
     if (components.cooccurrence)
       await writeFile(join(temporary, 'cooccurrence.json'), JSON.stringify(components.cooccurrence));
+    const manifest = await sealManifest(built.manifest, temporary);
     await writeFile(join(temporary, 'manifest.json'), JSON.stringify(manifest, null, 2));
     const previous = `${target}.old-${process.pid}-${Date.now()}`;
     let hadPrevious = false;
@@ -150,6 +153,7 @@ export async function saveIndex(built: BuiltIndex, directory: string): Promise<v
     }
     await rename(temporary, target);
     if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    return manifest;
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     throw error;

@@ -20,4 +20,4 @@ export {
   type HnswParameters,
   type VectorHit,
 } from './hnsw-index.js';
-export { manifestSchema, type IndexManifest } from './manifest.js';
+export { manifestSchema, type IndexFileChecksum, type IndexManifest } from './manifest.js';

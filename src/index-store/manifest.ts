@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** Size and SHA-256 of one index file, recorded when the index is saved and checked when it is opened. */
+export const indexFileChecksumSchema = z.object({
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 export const manifestSchema = z.object({
   format: z.literal('convrec-index-1'),
   createdAt: z.string(),
@@ -30,7 +36,17 @@ export const manifestSchema = z.object({
       skippedLines: z.number().int().nonnegative(),
     })
     .optional(),
+  /**
+   * Every other file of the index directory by name. Absent in an index saved before files were
+   * checksummed, which `openIndex` treats as stale.
+   */
+  files: z.record(z.string(), indexFileChecksumSchema).optional(),
+  /** SHA-256 of the rest of this manifest, so an edited manifest is noticed too. */
+  checksum: z.string().optional(),
 });
 
 /** The validated description of a persisted index directory. */
 export type IndexManifest = z.infer<typeof manifestSchema>;
+
+/** Size and SHA-256 of one index file. */
+export type IndexFileChecksum = z.infer<typeof indexFileChecksumSchema>;

@@ -11,6 +11,7 @@ import type { RetrievalComponents } from '../retrieval/retriever.js';
 import { TitleResolver } from '../titles/index.js';
 import { buildIndex, hashLog, saveIndex, type BuildProgress, type BuiltIndex } from './build-index.js';
 import { HnswIndex } from './hnsw-index.js';
+import { verifyIndexFiles } from './index-checksums.js';
 import { manifestSchema, type IndexManifest } from './manifest.js';
 
 export interface OpenIndexOptions {
@@ -53,8 +54,10 @@ export async function readManifest(directory: string): Promise<IndexManifest> {
 }
 
 /**
- * Loads a persisted index and checks it was built for this catalog, embedder and log. A mismatch is
- * refused with INDEX_MISMATCH and a message that says how to rebuild.
+ * Loads a persisted index and checks it was built for this catalog, embedder and log, and that every
+ * file matches the checksum in its manifest before anything reads it. A mismatch (also an index saved
+ * by an older convrec, without checksums) is refused with INDEX_MISMATCH, a damaged file or manifest
+ * with INDEX_CORRUPT naming it, each with a message that says how to rebuild.
  */
 export async function openIndex(
   options: OpenIndexOptions,
@@ -63,6 +66,7 @@ export async function openIndex(
   const { catalog } = options;
   const manifest = await readManifest(directory);
   const rebuild = `rebuild it with: convrec index ${catalog.source} --out ${options.directory}${options.log ? ` --log ${options.log.source}` : ''}`;
+  await verifyIndexFiles(directory, manifest, rebuild);
   if (manifest.catalog.hash !== catalog.hash) {
     throw new IndexError(
       'INDEX_MISMATCH',
@@ -182,6 +186,6 @@ export async function openOrBuildIndex(
     ...(options.signal ? { signal: options.signal } : {}),
   });
   options.onProgress?.({ stage: 'writing' });
-  await saveIndex(built, options.directory);
-  return { ...built, built: true };
+  const manifest = await saveIndex(built, options.directory);
+  return { ...built, manifest, built: true };
 }

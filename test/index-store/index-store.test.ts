@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,9 +72,10 @@ describe('buildIndex', () => {
 describe('saveIndex and openIndex', () => {
   it('opens a saved index that retrieves exactly like the one built in memory', async () => {
     const built = await buildIndex({ catalog, dimensions: 8 });
-    await saveIndex(built, indexDir);
+    const written = await saveIndex(built, indexDir);
     const opened = await openIndex({ catalog, directory: indexDir });
-    expect(opened.manifest).toEqual(built.manifest);
+    expect(opened.manifest).toEqual(written);
+    expect(written).toMatchObject(built.manifest);
     expect(opened.components.embedder.modelId).toBe('lsa-tfidf-8');
     const request = { queries: ['astronauts in outer space'], k: 5 };
     const fromMemory = await new Retriever(built.components).retrieve(request);
@@ -101,6 +103,19 @@ describe('saveIndex and openIndex', () => {
         'embedder.bin',
       ]),
     );
+  });
+
+  it('records the size and SHA-256 of every file in the manifest, and the manifest’s own checksum', async () => {
+    const written = await saveIndex(await buildIndex({ catalog, dimensions: 8 }), indexDir);
+    const names = (await readdir(indexDir)).filter((name) => name !== 'manifest.json').sort();
+    expect(Object.keys(written.files ?? {}).sort()).toEqual(names);
+    const vectors = await readFile(join(indexDir, 'vectors.bin'));
+    expect(written.files?.['vectors.bin']).toEqual({
+      bytes: vectors.length,
+      sha256: createHash('sha256').update(vectors).digest('hex'),
+    });
+    expect(written.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(await readManifest(indexDir)).toEqual(written);
   });
 
   it('refuses an index built from another catalog with INDEX_MISMATCH and says how to rebuild', async () => {
@@ -220,8 +235,7 @@ describe('openOrBuildIndex', () => {
     expect(forced.built).toBe(true);
   });
 
-  // Bug: a damaged embedder.bin throws a raw RangeError from OfflineEmbedder.load, which is not
-  // treated as stale, so the index is never rebuilt.
+  // Caught by the checksum before OfflineEmbedder.load could throw a raw RangeError.
   it('rebuilds an index whose embedder file is damaged', async () => {
     await saved();
     await writeFile(join(indexDir, 'embedder.bin'), 'odd');
