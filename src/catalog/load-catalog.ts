@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CatalogError } from '../errors/index.js';
+import { decodeCatalog } from './catalog-encoding.js';
 import type { Catalog, CatalogItem } from './catalog-item.js';
 import { extendLexicon, movieLexicon } from '../lexicon/load-lexicon.js';
 import { inferMapping, type CatalogMappingOptions } from './catalog-mapping.js';
 import type { CatalogWarning } from './catalog-warning.js';
 import { normalizeRow } from './normalize-row.js';
+import { printableText } from './printable-text.js';
 import { formatOf, readRows, type CatalogFormat } from './read-rows.js';
 
 export interface LoadCatalogOptions {
@@ -23,18 +25,19 @@ export interface LoadCatalogOptions {
 /** Reads, validates and normalizes a catalog file (JSONL, JSON array or keyed object, CSV). */
 export async function loadCatalog(file: string, options: LoadCatalogOptions = {}): Promise<Catalog> {
   const format = options.format ?? formatOf(file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw new CatalogError('CATALOG_NOT_FOUND', 'cannot read the catalog file', { file }, error);
   }
-  return parseCatalog(text, file, { ...options, format });
+  return parseCatalog(decodeCatalog(bytes, file), file, { ...options, format });
 }
 
-/** Parses catalog text already in memory; `file` is used in messages. */
-export function parseCatalog(text: string, file: string, options: LoadCatalogOptions = {}): Catalog {
+/** Parses catalog text already in memory (a leading BOM is dropped); `file` is used in messages. */
+export function parseCatalog(content: string, file: string, options: LoadCatalogOptions = {}): Catalog {
   const format = options.format ?? formatOf(file);
+  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   if (!text.trim()) throw new CatalogError('CATALOG_EMPTY', 'the catalog file is empty', { file });
   const read = readRows(text, file, format);
   const totalRows = read.rows.length + read.warnings.length;
@@ -72,7 +75,7 @@ export function parseCatalog(text: string, file: string, options: LoadCatalogOpt
     if (previous !== undefined) {
       throw new CatalogError(
         'CATALOG_INVALID',
-        `duplicate id "${result.item.id}" (first seen at ${previous})`,
+        `duplicate id "${printableText(result.item.id)}" (first seen at ${previous})`,
         {
           ...row.location,
           field: mapping.id,

@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { CatalogError } from '../errors/index.js';
 import type { RawRow } from './normalize-row.js';
 import type { CatalogWarning } from './catalog-warning.js';
+import { printableText } from './printable-text.js';
 import { topLevelKeys } from './top-level-keys.js';
 
 export type CatalogFormat = 'jsonl' | 'json' | 'csv';
@@ -42,7 +43,7 @@ function readJsonl(text: string, file: string): ReadResult {
     try {
       rows.push({ value: JSON.parse(line) as unknown, location });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = printableText(error instanceof Error ? error.message : String(error));
       warnings.push({ location, kind: 'row', message: `malformed JSON (${reason}); row skipped` });
     }
   });
@@ -58,7 +59,7 @@ function readJson(text: string, file: string): ReadResult {
     const line = lineOfPosition(text, reason);
     throw new CatalogError(
       'CATALOG_INVALID',
-      `malformed JSON: ${reason}`,
+      `malformed JSON: ${printableText(reason)}`,
       { file, ...(line ? { line } : {}) },
       error,
     );
@@ -75,10 +76,11 @@ function readJson(text: string, file: string): ReadResult {
     for (const { key, line } of topLevelKeys(text)) {
       const first = seen.get(key);
       if (first !== undefined) {
-        throw new CatalogError('CATALOG_INVALID', `duplicate id "${key}" (first seen at line ${first})`, {
+        const shown = printableText(key);
+        throw new CatalogError('CATALOG_INVALID', `duplicate id "${shown}" (first seen at line ${first})`, {
           file,
           line,
-          key,
+          key: shown,
         });
       }
       seen.set(key, line);
@@ -107,7 +109,7 @@ function readCsv(text: string, file: string): ReadResult {
     const lineMatch = /line (\d+)/i.exec(reason);
     throw new CatalogError(
       'CATALOG_INVALID',
-      `malformed CSV: ${reason}`,
+      `malformed CSV: ${printableText(reason)}`,
       { file, ...(lineMatch?.[1] ? { line: Number(lineMatch[1]) } : {}) },
       error,
     );
