@@ -1,3 +1,4 @@
+import type { Limits } from '../limits/index.js';
 import type { LanguageModel } from '../model/language-model.js';
 import type { ProfileStore } from '../profile/profile-store.js';
 import type { Reranker, RenderablePrompt } from '../ranking/reranker.js';
@@ -43,6 +44,8 @@ export interface AgentDependencies {
   rerankCandidates: number;
   /** Candidates ranked in offline mode (the eval reads the full ranking). */
   offlineCandidates: number;
+  /** Bounds per message and turn: message length, deadlines, retries, model output. */
+  limits: Limits;
   now: () => string;
   clock: () => number;
 }

@@ -9,6 +9,7 @@ import { offlineRank } from '../ranking/offline-ranker.js';
 import { SlidingWindowReranker } from '../ranking/sliding-window-reranker.js';
 import type { Reranker } from '../ranking/reranker.js';
 import type { Lexicon } from '../lexicon/index.js';
+import { resolveLimits, type Limits } from '../limits/index.js';
 import type { Retriever } from '../retrieval/retriever.js';
 import { createOfflineReader } from '../understanding/offline/index.js';
 import { approximateTokenCounter, loadO200kCounter, type TokenCounter } from '../usage/token-counter.js';
@@ -46,6 +47,11 @@ export interface CreateRecommenderOptions {
   tokenCounter?: TokenCounter;
   /** The year "the last ten years" counts back from (default: this year). */
   currentYear?: number;
+  /**
+   * Bounds per message and turn; any subset, the rest default (4,000-character messages, 120 s a
+   * turn, 60 s a model request, 4 retries a turn, 20,000 characters of model output a call).
+   */
+  limits?: Partial<Limits>;
   now?: () => string;
   clock?: () => number;
 }
@@ -57,6 +63,8 @@ export interface Recommender {
   readonly modelLabel: string;
   readonly retriever: Retriever;
   readonly profileStore: ProfileStore;
+  /** The bounds it runs under (see `CreateRecommenderOptions.limits`). */
+  readonly limits: Limits;
   /** A new conversation, or the saved one with this id. */
   session(options: { userId: string; sessionId?: string }): Session;
   /** Clears one user's feedback, summary and sessions. */
@@ -70,6 +78,7 @@ export interface Recommender {
  */
 export async function createRecommender(options: CreateRecommenderOptions): Promise<Recommender> {
   const { retriever, model } = options;
+  const limits = resolveLimits(options.limits);
   const lexicon = options.lexicon ?? retriever.components.catalog.lexicon;
   const profileStore = options.profileStore ?? new MemoryProfileStore();
   const directory = options.promptsDirectory ?? promptsDirectory();
@@ -114,6 +123,7 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
     k: options.k ?? 5,
     rerankCandidates: options.rerankCandidates ?? 40,
     offlineCandidates: 150,
+    limits,
     now: options.now ?? (() => new Date().toISOString()),
     clock: options.clock ?? (() => performance.now()),
   };
@@ -122,6 +132,7 @@ export async function createRecommender(options: CreateRecommenderOptions): Prom
     modelLabel: model ? model.modelId : 'offline',
     retriever,
     profileStore,
+    limits,
     session: ({ userId, sessionId }) => new Session(dependencies, userId, sessionId ?? randomUUID()),
     forget: (userId) => profileStore.forget(userId),
     close: () => profileStore.close(),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConvrecError } from '../errors/index.js';
+import { checkMessageLength, startTurnLimits } from '../limits/index.js';
 import type { FeedbackKind, ProfileSummary, SessionRecord } from '../profile/profile-store.js';
 import type { AgentDependencies } from './agent-dependencies.js';
 import type { Degradation } from './turn-events.js';
@@ -63,18 +64,29 @@ export class Session {
     return structuredClone(await this.load());
   }
 
-  /** Sends the user's message; iterate the returned stream for events or await its `result()`. */
+  /**
+   * Sends the user's message; iterate the returned stream for events or await its `result()`. A
+   * message over `limits.maxMessageChars` fails with INPUT_TOO_LONG before any work: nothing is
+   * read, run or saved. A turn past `limits.turnDeadlineMs` stops its model calls and answers
+   * offline, with `degraded` events.
+   */
   send(text: string, options: SendOptions = {}): TurnStream {
+    try {
+      checkMessageLength(text, this.dependencies.limits);
+    } catch (error) {
+      return new TurnStream(() => Promise.reject(error));
+    }
     const previous = this.queue;
     const stream = new TurnStream(async (emit) => {
       await previous.catch(() => undefined);
       const session = await this.load();
+      const limits = startTurnLimits(this.dependencies.limits, this.dependencies.model);
       const outcome = await runTurn(
-        this.dependencies,
+        { ...this.dependencies, ...(limits.model ? { model: limits.model } : {}) },
         { session, text, ...(options.more ? { more: true } : {}) },
         emit,
         options.signal,
-      );
+      ).finally(limits.finish);
       this.record = outcome.session;
       this.lastRanking = outcome.ranking;
       await this.dependencies.profileStore.saveSession(outcome.session);
@@ -124,10 +136,13 @@ export class Session {
    */
   async end(signal?: AbortSignal): Promise<SessionEnd> {
     await this.queue.catch(() => undefined);
-    const update = await updateProfileSummary(this.dependencies, this.userId, {
-      useModel: true,
-      ...(signal ? { signal } : {}),
-    });
+    // The summary call runs under the same bounds as a turn.
+    const limits = startTurnLimits(this.dependencies.limits, this.dependencies.model);
+    const update = await updateProfileSummary(
+      { ...this.dependencies, ...(limits.model ? { model: limits.model } : {}) },
+      this.userId,
+      { useModel: true, ...(signal ? { signal } : {}) },
+    ).finally(limits.finish);
     return {
       ...(update.summary ? { summary: update.summary } : {}),
       degraded: update.degraded ? [update.degraded] : [],

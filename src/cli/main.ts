@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, type ConvrecConfig } from '../config/load-config.js';
 import { isConvrecError } from '../errors/index.js';
@@ -9,6 +10,7 @@ import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
 import { registerTestCommand } from './commands/test-command.js';
 import { registerStartCommand } from './commands/start-command.js';
+import { displayText } from '../untrusted/index.js';
 
 const debug = process.argv.includes('--debug');
 let config: ConvrecConfig | undefined;
@@ -20,6 +22,8 @@ const program = new Command()
     'Conversational recommendations over your own catalog. Offline unless an OpenAI-compatible endpoint is configured.',
   )
   .option('--debug', 'show stack traces on errors')
+  // Usage errors quote what was typed ("unknown option '…'"): printed without its controls.
+  .configureOutput({ outputError: (text, write) => write(displayText(text, { maxLength: 2000 })) })
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText(
     'after',
@@ -53,8 +57,10 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (debug) console.error(error);
-  else if (isConvrecError(error)) console.error(`convrec: ${error.message} [${error.code}]`);
-  else console.error(`convrec: ${error instanceof Error ? error.message : String(error)}`);
+  // Messages quote file contents and input: printed without controls, and cut short.
+  const message = (text: string) => displayText(text, { maxLength: 2000 });
+  if (debug) console.error(displayText(inspect(error)));
+  else if (isConvrecError(error)) console.error(`convrec: ${message(error.message)} [${error.code}]`);
+  else console.error(`convrec: ${message(error instanceof Error ? error.message : String(error))}`);
   process.exitCode = 1;
 }

@@ -54,7 +54,14 @@ export async function openAgent(
   if (!Number.isInteger(k) || k < 1 || k > 20)
     throw new ConvrecError('CONFIG_INVALID', '--k must be 1 to 20');
   const profileStore = SqliteProfileStore.open(options.profileDb ?? config.profileDatabase);
-  return createRecommender({ retriever, ...(model ? { model } : {}), profileStore, reranking, k });
+  return createRecommender({
+    retriever,
+    ...(model ? { model } : {}),
+    profileStore,
+    reranking,
+    k,
+    limits: config.limits,
+  });
 }
 
 /** "offline" or "gpt-4o-mini at api.openai.com", for the start-up line. */

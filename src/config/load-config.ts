@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConvrecError } from '../errors/index.js';
+import { limitsSchema } from '../limits/index.js';
 
 /** Settings that come from the environment. The only module that reads `process.env`. */
 export const configSchema = z.object({
@@ -28,7 +29,19 @@ export const configSchema = z.object({
       .optional()
       .describe('CONVREC_EMBEDDING_DIMENSIONS'),
   }),
+  limits: limitsSchema.describe(
+    'Bounds per message and turn (CONVREC_MAX_MESSAGE_CHARS, CONVREC_TURN_DEADLINE_MS, CONVREC_MODEL_DEADLINE_MS, CONVREC_TURN_RETRY_BUDGET, CONVREC_MODEL_MAX_OUTPUT_CHARS)',
+  ),
 });
+
+/** The environment variable behind each limit. */
+const limitVariables = {
+  maxMessageChars: 'CONVREC_MAX_MESSAGE_CHARS',
+  turnDeadlineMs: 'CONVREC_TURN_DEADLINE_MS',
+  modelDeadlineMs: 'CONVREC_MODEL_DEADLINE_MS',
+  turnRetryBudget: 'CONVREC_TURN_RETRY_BUDGET',
+  maxModelOutputChars: 'CONVREC_MODEL_MAX_OUTPUT_CHARS',
+} as const;
 
 export type ConvrecConfig = z.infer<typeof configSchema>;
 
@@ -54,6 +67,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       embeddingModel: value('CONVREC_EMBEDDING_MODEL'),
       embeddingDimensions: value('CONVREC_EMBEDDING_DIMENSIONS'),
     },
+    limits: Object.fromEntries(
+      Object.entries(limitVariables).map(([key, variable]) => [key, value(variable)]),
+    ),
   };
   const strip = (object: Record<string, unknown>): Record<string, unknown> =>
     Object.fromEntries(
@@ -72,6 +88,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       'openai.embeddingDimensions': 'CONVREC_EMBEDDING_DIMENSIONS',
       'openai.timeoutMs': 'CONVREC_MODEL_TIMEOUT_MS',
       'openai.maxRetries': 'CONVREC_MODEL_MAX_RETRIES',
+      ...Object.fromEntries(
+        Object.entries(limitVariables).map(([key, variable]) => [`limits.${key}`, variable]),
+      ),
     };
     const path = issue?.path.join('.') ?? '';
     throw new ConvrecError(

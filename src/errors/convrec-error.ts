@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'TOOL_INPUT_INVALID'
   | 'TOOL_FAILED'
   | 'PROFILE_STORE_FAILED'
-  | 'SESSION_NOT_FOUND';
+  | 'SESSION_NOT_FOUND'
+  | 'INPUT_TOO_LONG'
+  | 'TURN_DEADLINE_EXCEEDED';
 
 export interface ConvrecErrorOptions {
   retryable?: boolean;

@@ -14,6 +14,9 @@ export type {
   StructuredOutputSpec,
 } from './language-model.js';
 export { OpenAIChatModel, type OpenAIChatModelOptions } from './openai-compatible-model.js';
+export { limitModel } from './limited-model.js';
+export type { ModelCallLimits } from './model-call-limits.js';
+export { RetryBudget } from './retry-budget.js';
 export { generateObject, type GenerateObjectOptions, type GenerateObjectResult } from './generate-object.js';
 export { extractJson } from './extract-json.js';
 export { parseJson, type JsonParseResult } from './parse-json.js';

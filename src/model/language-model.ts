@@ -1,3 +1,5 @@
+import type { ModelCallLimits } from './model-call-limits.js';
+
 /** One chat message sent to a language model. */
 export type ModelMessage =
   | { role: 'system'; content: string }
@@ -78,4 +80,9 @@ export interface LanguageModel {
   readonly modelId: string;
   generate(request: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult>;
   stream(request: GenerateRequest, signal?: AbortSignal): AsyncIterable<ModelStreamPart>;
+  /**
+   * A view of this model whose calls obey `limits`, for a model that applies them per request
+   * (deadline, output cap, retries from the shared budget); `limitModel` wraps the others.
+   */
+  withLimits?(limits: ModelCallLimits): LanguageModel;
 }

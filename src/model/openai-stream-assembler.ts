@@ -49,6 +49,9 @@ export class StreamAssembler {
 
   constructor(private readonly modelId: string) {}
 
+  /** Characters of text and tool-call names and arguments received so far. */
+  outputChars = 0;
+
   /** True once a chunk carried a finish reason. */
   get finished(): boolean {
     return this.finishReason !== undefined;
@@ -74,10 +77,12 @@ export class StreamAssembler {
       if (delta.id) call.id = delta.id;
       if (delta.function?.name) call.name += delta.function.name;
       if (delta.function?.arguments) call.arguments += delta.function.arguments;
+      this.outputChars += (delta.function?.name?.length ?? 0) + (delta.function?.arguments?.length ?? 0);
       this.calls.set(index, call);
     });
     const delta = choice.delta?.content ?? '';
     this.text += delta;
+    this.outputChars += delta.length;
     return delta;
   }
 

@@ -17,7 +17,8 @@ export function limitRetryAfter(fetchFunction: FetchFunction, maxSeconds: number
   };
 }
 
-function retryAfterSeconds(headers: Headers): number | undefined {
+/** How long a response asks to wait (`retry-after-ms`, `retry-after` in seconds or as a date). */
+export function retryAfterSeconds(headers: Headers): number | undefined {
   const milliseconds = Number.parseFloat(headers.get('retry-after-ms') ?? '');
   if (!Number.isNaN(milliseconds)) return milliseconds / 1000;
   const value = headers.get('retry-after');

@@ -22,6 +22,7 @@ export {
 export type {
   WireCompletionReply,
   WireErrorReply,
+  WireHangReply,
   WireMalformedReply,
   WireReply,
   WireToolCall,

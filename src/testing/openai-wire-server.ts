@@ -94,6 +94,7 @@ export async function startOpenAIWireServer(
   const requests: WireRequestBody[] = [];
   const embeddingRequests: string[][] = [];
   const waits = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const hanging = new Set<() => void>();
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -144,14 +145,30 @@ export async function startOpenAIWireServer(
       return;
     }
     const reply = await handler({ body, index });
+    if ('hang' in reply) {
+      await hang(response);
+      return;
+    }
     if (reply.delayMs) await wait(reply.delayMs);
     if (response.destroyed) return;
     if ('status' in reply) sendError(response, reply);
     else if ('malformedBody' in reply) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(reply.malformedBody);
-    } else if (body.stream) await sendStream(response, reply, body);
-    else sendCompletion(response, reply, body);
+    } else if (body.stream) await sendStream(response, reply, body, wait);
+    else await sendCompletion(response, reply, body, wait);
+  }
+
+  /** Holds the response open and silent until the client goes away or the server closes. */
+  function hang(response: ServerResponse): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        hanging.delete(done);
+        resolve();
+      };
+      hanging.add(done);
+      response.once('close', done);
+    });
   }
 
   function answerEmbeddings(value: unknown, response: ServerResponse): void {
@@ -200,6 +217,7 @@ export async function startOpenAIWireServer(
         entry.resolve();
       }
       waits.clear();
+      for (const done of hanging) done();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -210,8 +228,18 @@ function promptText(body: WireRequestBody): string {
   return (body.messages ?? []).map((message) => message.content ?? '').join('\n');
 }
 
-function sendCompletion(response: ServerResponse, reply: WireCompletionReply, body: WireRequestBody): void {
+async function sendCompletion(
+  response: ServerResponse,
+  reply: WireCompletionReply,
+  body: WireRequestBody,
+  wait: (ms: number) => Promise<void>,
+): Promise<void> {
   const text = JSON.stringify(completionBody(reply, body.model ?? 'wire-model', promptText(body)));
+  if (reply.dripMs) {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    await drip(response, text, reply.dripMs, wait);
+    return;
+  }
   if (reply.truncate) {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.write(text.slice(0, Math.floor(text.length / 2)), () => {
@@ -228,6 +256,7 @@ async function sendStream(
   response: ServerResponse,
   reply: WireCompletionReply,
   body: WireRequestBody,
+  wait: (ms: number) => Promise<void>,
 ): Promise<void> {
   const includeUsage = body.stream_options?.include_usage === true;
   const { chunks, cut } = streamChunks(reply, body.model ?? 'wire-model', promptText(body), includeUsage);
@@ -235,12 +264,31 @@ async function sendStream(
   const events = chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
   if (reply.malformedChunk) events.splice(2, 0, 'data: {"choices": [{"delta": {"content": "unterminated\n\n');
   const sent = reply.truncate ? events.slice(0, cut) : [...events, 'data: [DONE]\n\n'];
+  if (reply.dripMs) {
+    await drip(response, sent.join(''), reply.dripMs, wait);
+    return;
+  }
   for (const event of sent) {
     if (response.destroyed) return;
     await new Promise<void>((resolve) => response.write(event, () => resolve()));
   }
   if (reply.truncate === 'abrupt') response.destroy();
   else if (reply.truncate !== 'stall') response.end();
+}
+
+/** Writes `text` one byte at a time, `ms` apart, then ends the response (unless the client left). */
+async function drip(
+  response: ServerResponse,
+  text: string,
+  ms: number,
+  wait: (ms: number) => Promise<void>,
+): Promise<void> {
+  for (const byte of Buffer.from(text)) {
+    if (response.destroyed) return;
+    await new Promise<void>((resolve) => response.write(Buffer.of(byte), () => resolve()));
+    await wait(ms);
+  }
+  if (!response.destroyed) response.end();
 }
 
 function sendError(

@@ -32,6 +32,11 @@ export interface WireCompletionReply {
   truncate?: 'abrupt' | 'clean' | 'stall';
   /** Streaming only: send a chunk that is not JSON after the first text delta. */
   malformedChunk?: boolean;
+  /**
+   * Send the answer (JSON body or SSE stream) one byte every `dripMs` ms after the headers: never
+   * silent for long, never done soon.
+   */
+  dripMs?: number;
 }
 
 /** An HTTP error with an OpenAI-style error body, or `body` verbatim. */
@@ -51,8 +56,13 @@ export interface WireMalformedReply {
   delayMs?: number;
 }
 
+/** Accept the request and never answer: no headers, no body, until the client or server gives up. */
+export interface WireHangReply {
+  hang: true;
+}
+
 /** What the wire server answers to one chat-completions request. */
-export type WireReply = WireCompletionReply | WireErrorReply | WireMalformedReply;
+export type WireReply = WireCompletionReply | WireErrorReply | WireMalformedReply | WireHangReply;
 
 /** The message content of a completion reply. */
 export function replyContent(reply: WireCompletionReply): string {

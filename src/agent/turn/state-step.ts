@@ -42,7 +42,8 @@ export function updateState(runtime: TurnRuntime, context: TurnContext, understo
   });
   const state = applyTurn(context.state, update, reader.yearAnchors);
   const feedback: NewFeedback[] = [];
-  const text = context.text.slice(0, 500);
+  // The whole message is kept with the verdicts: Session.send refused it if over limits.maxMessageChars.
+  const text = context.text;
   const add = (itemId: string, kind: NewFeedback['kind']) => {
     if (!feedback.some((entry) => entry.itemId === itemId)) feedback.push({ itemId, kind, text });
   };

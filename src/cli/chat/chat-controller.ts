@@ -28,6 +28,16 @@ function whenAborted(signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * The user's line as the chat shows it: a line over the message limit (refused with one error line)
+ * is shown by its start and its length, not pasted back whole.
+ */
+function echoed(text: string, maxMessageChars: number): string {
+  if (text.length <= maxMessageChars) return text;
+  const start = Array.from(text.slice(0, 81)).slice(0, 80).join('');
+  return `${start}… (${text.length.toLocaleString('en-US')} characters)`;
+}
+
 const feedbackVerbs: Record<FeedbackKind, string> = { liked: 'liked', disliked: 'disliked', seen: 'seen' };
 
 /**
@@ -76,7 +86,7 @@ export class ChatController {
     const command: ChatCommand = this.confirming ? { kind: 'empty' } : parseCommand(text);
     if (!this.confirming && command.kind === 'empty') return;
     this.busy = true;
-    this.dispatch({ type: 'input-submitted', text });
+    this.dispatch({ type: 'input-submitted', text: echoed(text, this.recommender.limits.maxMessageChars) });
     try {
       if (this.confirming) await this.answerForget(text);
       else await this.run(command);

@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import type { TurnResult } from '../../agent/turn-events.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
 import { ConvrecError, isConvrecError } from '../../errors/index.js';
+import { checkMessageLength } from '../../limits/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
 import { usageText } from '../chat/chat-text.js';
+import { displayJson, displayText } from '../../untrusted/index.js';
 import { openAgent, type AgentCliOptions } from '../open-agent.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
 
@@ -24,13 +26,17 @@ async function requestText(words: string[]): Promise<string> {
   return text.trim();
 }
 
-/** A plain-text answer: the reply, then one numbered line per recommendation with its reason. */
+/**
+ * A plain-text answer, safe to print: the reply, then one numbered line per recommendation with
+ * its reason.
+ */
 export function formatAnswer(result: TurnResult): string {
-  const lines = [result.reply];
+  const line = (text: string) => displayText(text, { singleLine: true });
+  const lines = [displayText(result.reply)];
   result.recommendations.forEach((entry, index) => {
     const genres = entry.item.genres.slice(0, 3).join(', ');
-    lines.push(`${index + 1}. ${titleWithYear(entry.item)}${genres ? ` — ${genres}` : ''}`);
-    lines.push(`   ${entry.reason}`);
+    lines.push(`${index + 1}. ${line(`${titleWithYear(entry.item)}${genres ? ` — ${genres}` : ''}`)}`);
+    lines.push(`   ${line(entry.reason)}`);
   });
   return lines.join('\n');
 }
@@ -89,6 +95,14 @@ Exit code 0 when the turn answered (possibly degraded to offline; see "degraded"
 async function ask(words: string[], options: AskOptions, config: () => ConvrecConfig): Promise<void> {
   const text = await requestText(words);
   const settings = config();
+  // Refused before the catalog is opened; the error says the length, never repeats the text.
+  checkMessageLength(text, settings.limits);
+  if (options.session !== undefined && !options.session.trim()) {
+    throw new ConvrecError(
+      'CONFIG_INVALID',
+      '--session needs the id of a saved conversation (printed after every answer); leave it out to start a new one',
+    );
+  }
   if (options.more && !options.session) {
     throw new ConvrecError('CONFIG_INVALID', '--more needs --session: more of which conversation?');
   }
@@ -118,10 +132,10 @@ async function ask(words: string[], options: AskOptions, config: () => ConvrecCo
       .send(text, { signal: controller.signal, ...(options.more ? { more: true } : {}) })
       .result();
     if (options.json) {
-      console.log(JSON.stringify(result, null, 2));
+      console.log(displayJson(result));
     } else {
       console.log(formatAnswer(result));
-      for (const degradation of result.degraded) console.error(`note: ${degradation.message}`);
+      for (const degradation of result.degraded) console.error(`note: ${displayText(degradation.message)}`);
       console.error(
         `(${usageLine(result)} · session ${result.sessionId}: continue with --session ${result.sessionId})`,
       );

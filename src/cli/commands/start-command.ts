@@ -44,6 +44,7 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
           retriever: recommender.retriever,
           profileStore: recommender.profileStore,
           k: options.k === undefined ? 5 : Number(options.k),
+          limits: recommender.limits,
         });
       const shared = { recommender, userId, goOffline, ...(debug ? { debug } : {}) };
       try {
