@@ -25,6 +25,12 @@ interface Entry<Value> {
 export class PhraseMatcher<Value> {
   private readonly byFirst = new Map<string, Entry<Value>[]>();
 
+  /**
+   * `fillers`: words a phrase may have typed inside it without changing what it says ("doesn't
+   * actually need to be", "don't really like"); they are never a phrase's first or last word.
+   */
+  constructor(private readonly fillers: ReadonlySet<string> = new Set()) {}
+
   add(words: PhraseWords, value: Value): void {
     const first = words[0];
     if (!first) return;
@@ -52,12 +58,16 @@ export class PhraseMatcher<Value> {
         ...(word.lemma !== word.norm ? (this.byFirst.get(word.lemma) ?? []) : []),
       ];
       let best = 0;
+      let bestPhrase = 0;
       let values: Value[] = [];
       for (const entry of candidates) {
-        const length = entry.words.length;
-        if (length < best || !this.fits(entry.words, words, index, skip)) continue;
-        if (length > best) {
-          best = length;
+        const phrase = entry.words.length;
+        if (phrase < bestPhrase) continue;
+        const end = this.fits(entry.words, words, index, skip);
+        if (end < 0) continue;
+        if (phrase > bestPhrase) {
+          bestPhrase = phrase;
+          best = end - index;
           values = [];
         }
         if (!values.includes(entry.value)) values.push(entry.value);
@@ -72,14 +82,27 @@ export class PhraseMatcher<Value> {
     return out;
   }
 
-  private fits(phrase: PhraseWords, words: readonly Word[], start: number, skip: (index: number) => boolean) {
-    if (start + phrase.length > words.length) return false;
+  /** Where the phrase ends when it matches at `start` (fillers inside it included), else -1. */
+  private fits(
+    phrase: PhraseWords,
+    words: readonly Word[],
+    start: number,
+    skip: (index: number) => boolean,
+  ): number {
+    let at = start;
     for (let offset = 0; offset < phrase.length; offset++) {
-      const word = words[start + offset]!;
       const want = phrase[offset]!;
-      if (offset > 0 && (word.barrier || skip(start + offset))) return false;
-      if (word.norm !== want.norm && !(want.lemma === want.norm && word.lemma === want.norm)) return false;
+      for (;;) {
+        const word = words[at];
+        if (!word) return -1;
+        if (at > start && (word.barrier || skip(at))) return -1;
+        if (word.norm === want.norm || (want.lemma === want.norm && word.lemma === want.norm)) break;
+        // A filler inside the phrase, not before its first word: "doesn't actually need to be".
+        if (offset === 0 || !this.fillers.has(word.norm)) return -1;
+        at += 1;
+      }
+      at += 1;
     }
-    return true;
+    return at;
   }
 }

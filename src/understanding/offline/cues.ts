@@ -42,9 +42,23 @@ const scopeTypes: ScopeCue[] = [
 const tasteTypes: TasteCue[] = ['liked', 'anchor', 'disliked', 'seen', 'unseen'];
 
 /** The cue phrases compiled for matching on lemmas. */
+/** Adverbs typed inside a cue phrase that do not change it: "doesn't actually need to be", "don't really like". */
+const cueFillers = new Set([
+  'actually',
+  'really',
+  'necessarily',
+  'strictly',
+  'even',
+  'totally',
+  'honestly',
+  'truly',
+  'exactly',
+  'particularly',
+]);
+
 export class CueMatchers {
-  readonly scope = new PhraseMatcher<ScopeCue>();
-  readonly taste = new PhraseMatcher<TasteCue>();
+  readonly scope = new PhraseMatcher<ScopeCue>(cueFillers);
+  readonly taste = new PhraseMatcher<TasteCue>(cueFillers);
   readonly rejectShown = new PhraseMatcher<'reject'>();
   readonly backAnchor = new PhraseMatcher<'back'>();
   /** "that's it", "all good": the user is done, so a bare "nah" before it turns nothing down. */
