@@ -67,6 +67,18 @@ const tasteLemmas = new Set([
   'except',
   'but',
 ]);
+/** Words of when after a film seen: "watched parasite last night", "saw heat yesterday". */
+const timeWords = new Set([
+  'last',
+  'yesterday',
+  'tonight',
+  'today',
+  'again',
+  'recently',
+  'twice',
+  'already',
+  'once',
+]);
 /** Verbs and the anchor "like" that take a film as their object: "something like alien", "watched drive". */
 const directTaste = new Set([
   'like',
@@ -289,6 +301,8 @@ export function titleEvidence(
   let taste =
     verdictToken !== undefined &&
     (tasteLemmas.has(verdictToken.lemma) || tasteLemmas.has(verdictToken.norm.replace(/d$/, '')));
+  // "no more toy story", "no more marvel": enough of it.
+  if (beforeToken?.norm === 'more' && tokens[before - 1]?.norm === 'no') taste = true;
   // "similar to X", "such as X", "fan of X".
   // "obsessed with X", "in love with X", "hooked on X", "crazy about X".
   const heads = beforeToken ? tasteHeads[beforeToken.norm] : undefined;
@@ -346,7 +360,7 @@ export function titleEvidence(
     verdictAt === start - 1 &&
     verdictToken !== undefined &&
     directTaste.has(verdictToken.lemma) &&
-    !['NOUN', 'PROPN', 'ADJ'].includes(tokens[end]?.pos ?? '') &&
+    (!['NOUN', 'PROPN', 'ADJ'].includes(tokens[end]?.pos ?? '') || timeWords.has(tokens[end]!.norm)) &&
     tokens[end]?.norm !== 'of';
   return {
     quoted,

@@ -28,6 +28,8 @@ export function describesKind(tokens: Token[], start: number, end: number): bool
   // "a scary movie": the article typed as part of the span.
   if (indefinites.has(tokens[start]?.norm ?? '') && end - start > 2)
     return mediaNouns.has(tokens[end - 1]!.norm);
+  // "back to the future films": a kind is an adjective or two, not a title of three words or more.
+  if (end - start > 4 || (end - start === 4 && !mediaNouns.has(tokens[end - 2]?.norm ?? ''))) return false;
   const last = tokens[end - 1];
   if (!last || !mediaNouns.has(last.norm) || end - start < 2) return false;
   if (tokens.slice(start, end).some((token) => /\p{Lu}/u.test(token.text))) return false;

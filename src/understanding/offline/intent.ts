@@ -59,6 +59,10 @@ export interface MessageFrames {
   asksForMore: boolean;
 }
 
+/** Reactions a message may open with before what it says: "ooh.", "oh ok,", "hmm". */
+const leadingReaction =
+  /^(?:(?:o+h+|a+h+|hm+|um+|ok(?:ay)?|well|wait|lol|haha+|yes|yeah|cool|nice)[\s.,!]+)+/;
+
 /** The message with the titles it names as "@title" and the shown items it points at ("the first one") as "@ref". */
 function framedText(reading: MessageReading): string {
   const { analysis, mentions, understanding } = reading;
@@ -152,6 +156,8 @@ export function messageFrames(reading: MessageReading): MessageFrames {
       !hasRequestContent(understanding),
     continues:
       continuesLeading.test(text) ||
+      // "ooh. also big fan of hitchcock": a reaction before the "also".
+      /^(?:also|plus|btw|by the way)\b/.test(text.replace(leadingReaction, '')) ||
       continuesTrailing.test(text) ||
       continuesAnywhere.test(text) ||
       taste ||

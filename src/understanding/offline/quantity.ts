@@ -197,8 +197,11 @@ export function readQuantity(
     if (word === 'few' && previous === 'a' && filmSoon && !(next === 'more' && timeUnits.has(afterNext)))
       return { value: 3, span: [index - 1, index + 1] };
     if (word === 'handful' && previous === 'a') return { value: 5, span: [index - 1, index + 1] };
-    if (word === 'dozen' && (previous === 'a' || previous === 'one'))
+    if (word === 'dozen' && (previous === 'a' || previous === 'one')) {
+      // "half a dozen"
+      if (words[index - 2]?.norm === 'half') return { value: 6, span: [index - 2, index + 1] };
       return { value: 12, span: [index - 1, index + 1] };
+    }
     // "a single recommendation", "just the single best one", "only the best one".
     if (
       word === 'single' &&

@@ -152,6 +152,8 @@ export function shownReferences(
         (word === 'first' && (previous === 'at' || next === 'of'))
       )
         continue;
+      // "the last 10 years", "the first two hours": a span of time, not items of the list.
+      if (count !== undefined && timeNouns.has(words[index + 2]?.norm ?? '')) continue;
       if (
         word === 'last' &&
         (previous === 'at' ||
@@ -486,9 +488,28 @@ export function readShownList(
       ? [...references].reverse().find((reference) => reference.end <= neighbourAt)
       : undefined;
   const first = pointed ?? references[0];
-  const referencedPosition = asks && first ? first.positions[0]! : null;
+  // "more like those" after "the last two" points at several: no one item.
+  const referencedPosition = asks && first && first.positions.length === 1 ? first.positions[0]! : null;
   return { references, feedback, referencedPosition };
 }
+
+/** Nouns of time a count before them measures: "the last 10 years". */
+const timeNouns = new Set([
+  'year',
+  'years',
+  'decade',
+  'decades',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'hour',
+  'hours',
+  'minute',
+  'minutes',
+]);
 
 /** Whether an assistant's message asks if the user has seen something: "Have you seen any of these?". */
 export function asksIfSeen(text: string): boolean {

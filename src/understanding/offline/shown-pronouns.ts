@@ -35,6 +35,23 @@ const notDescriptive = new Set([
   'middle',
 ]);
 
+/** Words that end a description and begin what is said about it. */
+const clauseEnds = new Set([
+  'but',
+  'and',
+  'or',
+  'though',
+  'less',
+  'more',
+  'is',
+  'was',
+  'looks',
+  'sounds',
+  'seems',
+  'please',
+  'pls',
+]);
+
 /** A shown item pointed at by what it is: its 1-based position and the words that point at it. */
 export interface DescribedReference {
   position: number;
@@ -57,7 +74,14 @@ export function describedReference(
     if (words[index]!.norm !== 'the') continue;
     // "the one about the climber"
     if (itemNouns.has(words[index + 1]!.norm) && describing.test(words[index + 2]?.norm ?? '')) {
-      const end = Math.min(words.length, index + 10);
+      // The description ends with its clause: "the one with the shark but less gory".
+      let end = index + 3;
+      while (
+        end < Math.min(words.length, index + 10) &&
+        !words[end]!.barrier &&
+        !clauseEnds.has(words[end]!.norm)
+      )
+        end += 1;
       const position = bestMatch(words.slice(index + 3, end), shown, vocabulary);
       return position === null ? null : { position, start: index, end };
     }
