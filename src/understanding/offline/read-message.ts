@@ -5,6 +5,7 @@ import { tokenize } from '../../text/tokenize.js';
 import { cleanQuery } from '../clean-query.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
+import { absentViewer } from './absent-viewers.js';
 import { isContentFree } from './content-free.js';
 import { clauseBreak, type CueMatchers, type Cue, type TasteCue } from './cues.js';
 import { findMentions, type Mention } from './mentions.js';
@@ -289,7 +290,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       // "Loved Frozen, my daughter even more" tells who liked it; "watched Big with my kids, more like that" asks.
       // "My friends all rave about The Dark Knight" tells whose taste it is, unless the message asks for them.
       const holder = !asks && holdsTitleVerdict(lookup, mention.start, mention.end, verdictWords);
-      if (polarity !== 'exclude' && !holder && !(within(verdicts.descriptions, mention) && !asks)) {
+      // "Kids are finally asleep, now something for me": a viewer who is away watches nothing.
+      const away = absentViewer(words, mention.start, mention.end);
+      if (polarity !== 'exclude' && !holder && !away && !(within(verdicts.descriptions, mention) && !asks)) {
         addUnique(understanding.audiences, mention.id);
         ownContent = true;
       }
