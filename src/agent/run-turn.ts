@@ -1,9 +1,9 @@
-import { chitChatReply } from '../explain/offline-reply.js';
 import type { SessionRecord } from '../profile/profile-store.js';
 import type { AgentDependencies } from './agent-dependencies.js';
 import { answerQuestion } from './turn/answer-question.js';
 import { finishTurn, type TurnAnswer } from './turn/finish-turn.js';
 import { recommendTurn } from './turn/recommend-turn.js';
+import { smallTalkReply } from './turn/small-talk.js';
 import { updateState } from './turn/state-step.js';
 import { loadContext } from './turn/turn-context.js';
 import { checkAborted, startTurn } from './turn/turn-runtime.js';
@@ -28,8 +28,9 @@ export interface TurnOutcome {
 /**
  * One turn: load the context → understand the message (LLM or offline) → fold it into the dialogue
  * state → store the verdicts → answer (small talk, a question about an item, or recommendations
- * for the request in force) → save. A failing model degrades its stage; the turn still answers
- * with catalog items only.
+ * for the request in force) → save. A failing model degrades its stage, and its prose is shown
+ * only when it names no title outside the conversation; the turn still answers with catalog items
+ * only.
  */
 export async function runTurn(
   dependencies: AgentDependencies,
@@ -47,8 +48,7 @@ export async function runTurn(
   const { intent, reply } = understood.understanding;
   if (intent === 'chit-chat' || intent === 'clarify') {
     answer = {
-      reply:
-        reply?.trim() || chitChatReply(dependencies.retriever.catalog.items.length, dependencies.catalogKind),
+      reply: smallTalkReply(runtime, context, change, reply),
       recommendations: [],
       ranking: [],
       timings: { understandMs: understood.ms, toolsMs: 0, rerankMs: 0 },

@@ -96,8 +96,11 @@ function capitalisedRuns(prose: string): Span[] {
     }
     const last = run.at(-1)!;
     const year = /^\s*\((\d{4})\)/.exec(prose.slice(last.end, last.end + 10));
-    if (opensSentence(prose.slice(0, first.start)) && isCommon(first.text) && (run.length > 1 || !year))
+    if (opensSentence(prose.slice(0, first.start)) && isCommon(first.text) && (run.length > 1 || !year)) {
       run.shift();
+      // "Start with Heat (1995)": the small word after the dropped one is not part of the title.
+      while (run.length > 1 && !isCapitalised(run[0]!.text)) run.shift();
+    }
     if (run.length > 0) {
       const single = run.length === 1 && !year;
       spans.push({

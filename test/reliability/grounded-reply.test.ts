@@ -308,6 +308,84 @@ describe('the answer about one item names only titles of the conversation', () =
   });
 });
 
+describe('the small-talk reply names only titles of the conversation', () => {
+  /** The offline small-talk reply. */
+  const plainReply = /^Hi! Tell me a movie you enjoyed, a genre or a mood/;
+  const replaced = expect.objectContaining({
+    stage: 'understand',
+    code: 'MODEL_OUTPUT_INVALID',
+    message: expect.stringMatching(/named 1 title that is not in this conversation, so it was replaced/),
+  });
+
+  it('replaces a chit-chat reply naming a catalog title nobody mentioned, and says so', async () => {
+    const turn = await run(
+      [
+        understandStep({
+          intent: 'chit-chat',
+          reply: 'Hello! Have you seen Paddington 2? Tell me what you are in the mood for.',
+        }),
+      ],
+      ['hello there'],
+    );
+    const { events, result } = turn;
+    expect(visible(turn)).not.toContain('Paddington');
+    expect(result.reply).toMatch(plainReply);
+    expect(result.recommendations).toEqual([]);
+    expect(degradations(events)).toEqual([replaced]);
+    expect(result.degraded).toEqual([replaced]);
+  });
+
+  it('replaces a clarifying question that invents a title', async () => {
+    const turn = await run(
+      [
+        understandStep({
+          intent: 'clarify',
+          reply: 'Do you mean something like Zorblax Returns (2031), or more of a comedy?',
+        }),
+      ],
+      ['something good'],
+    );
+    expect(visible(turn)).not.toMatch(/Zorblax|2031/);
+    expect(turn.result.reply).toMatch(plainReply);
+    expect(turn.result.degraded).toEqual([replaced]);
+  });
+
+  it('keeps a reply naming the title the user liked', async () => {
+    const reply = 'Nice, Paddington 2 is a warm one! Want more like Paddington 2, or something new?';
+    const turn = await run(
+      [
+        understandStep({
+          intent: 'chit-chat',
+          mentionedTitles: [{ title: 'Paddington 2', sentiment: 'liked' }],
+          reply,
+        }),
+      ],
+      ['I loved Paddington 2'],
+    );
+    expect(turn.result.reply).toBe(reply);
+    expect(turn.result.degraded).toEqual([]);
+  });
+
+  it('keeps a reply naming an item shown earlier in the conversation', async () => {
+    let reply = '';
+    const turn = await run(
+      [
+        understandStep(heistUnderstanding),
+        rerankStep((cards) => {
+          reply = `Glad you like them! Start with ${cards[1]!.label}, then ask for more.`;
+          return { reply: 'Five crews that plan every move.', picks: firstFive(cards) };
+        }),
+        (): ScriptedResponse => ({
+          text: JSON.stringify({ ...emptyUnderstanding('chit-chat'), reply }),
+        }),
+      ],
+      ['a clever heist movie', 'thanks, these look great'],
+    );
+    expect(turn.result.reply).toBe(reply);
+    expect(turn.result.degraded).toEqual([]);
+  });
+});
+
 describe('ungroundedTitles', () => {
   it('finds quoted, capitalised and dated spans outside the allowed items, and nothing else', () => {
     const item = (id: string, title: string, year: number, people: string[], description: string) => ({
@@ -339,6 +417,8 @@ describe('ungroundedTitles', () => {
       ['Here are two: Heat (1995) and The Vault Job, with Michael Mann energy.', []],
       ['Like Heat, both roam Los Angeles. Robert De Niro shines in The Vault Job.', []],
       ['Since you liked Heat, try Ronin too.', ['Ronin']],
+      ['Start with The Vault Job (2001), then Heat.', []],
+      ['Start with Zorblax Returns (2031).', ['Zorblax Returns']],
       ['Heat (1986) is the one.', ['Heat']],
       ['Try "Zorblax" tonight.', ['Zorblax']],
       ['These keep the tension of Heat without the gore. Al Pacino fans will enjoy them.', []],
