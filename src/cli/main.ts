@@ -2,7 +2,6 @@
 import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, type ConvrecConfig } from '../config/load-config.js';
-import { isConvrecError } from '../errors/index.js';
 import { registerAskCommand } from './commands/ask-command.js';
 import { registerEvalCommand } from './commands/eval-command.js';
 import { registerEvalUnderstandingCommand } from './commands/eval-understanding-command.js';
@@ -10,6 +9,7 @@ import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
 import { registerTestCommand } from './commands/test-command.js';
 import { registerStartCommand } from './commands/start-command.js';
+import { errorLine } from './error-text.js';
 import { displayText } from '../untrusted/index.js';
 
 const debug = process.argv.includes('--debug');
@@ -58,9 +58,6 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   // Messages quote file contents and input: printed without controls, and cut short.
-  const message = (text: string) => displayText(text, { maxLength: 2000 });
-  if (debug) console.error(displayText(inspect(error)));
-  else if (isConvrecError(error)) console.error(`convrec: ${message(error.message)} [${error.code}]`);
-  else console.error(`convrec: ${message(error instanceof Error ? error.message : String(error))}`);
+  console.error(debug ? displayText(inspect(error)) : errorLine(error));
   process.exitCode = 1;
 }

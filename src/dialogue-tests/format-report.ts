@@ -1,26 +1,28 @@
+import { capText, displayText } from '../untrusted/index.js';
 import type { DialogueReport, ExpectationOutcome, ScriptReport } from './report-types.js';
 
 const marks = { passed: '✓', failed: '✗', 'known-issue': '!' } as const;
 
-function shorten(text: string, limit = 48): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
-}
+/**
+ * Script text, model replies and catalog titles as one line safe on a terminal: no controls or
+ * escape sequences (see `displayText`), white space runs as one space.
+ */
+const flat = (text: string) => displayText(text, { singleLine: true }).replace(/\s+/g, ' ').trim();
 
 /** One report line: `✗ turn 3 "something older": year_at_least 2000 — got The Godfather (1972)`. */
 export function formatOutcome(outcome: ExpectationOutcome): string {
-  const said = outcome.said ? ` ${JSON.stringify(shorten(outcome.said))}` : '';
-  let line = `${marks[outcome.status]} ${outcome.where}${said}: ${outcome.expectation}`;
+  const said = outcome.said ? ` ${JSON.stringify(capText(flat(outcome.said), 48))}` : '';
+  let line = `${marks[outcome.status]} ${flat(outcome.where)}${said}: ${flat(outcome.expectation)}`;
   if (outcome.status === 'known-issue') line += ' — known issue';
-  if (outcome.actual) line += `${outcome.status === 'known-issue' ? ',' : ' —'} ${outcome.actual}`;
-  if (outcome.note) line += ` (${outcome.note.replace(/\s+/g, ' ').trim()})`;
+  if (outcome.actual) line += `${outcome.status === 'known-issue' ? ',' : ' —'} ${flat(outcome.actual)}`;
+  if (outcome.note) line += ` (${flat(outcome.note)})`;
   return line;
 }
 
 /** A script's header and its lines; with `failuresOnly`, passed lines are left out. */
 export function formatScript(report: ScriptReport, options: { failuresOnly?: boolean } = {}): string[] {
-  if (report.error !== undefined) return [`✗ ${report.file}: ${report.error}`];
-  const lines = [`${report.file} — ${report.name} (${(report.ms / 1000).toFixed(1)} s)`];
+  if (report.error !== undefined) return [`✗ ${flat(report.file)}: ${displayText(report.error)}`];
+  const lines = [`${flat(report.file)} — ${flat(report.name)} (${(report.ms / 1000).toFixed(1)} s)`];
   for (const outcome of report.outcomes) {
     if (options.failuresOnly && outcome.status === 'passed') continue;
     lines.push(`  ${formatOutcome(outcome)}`);

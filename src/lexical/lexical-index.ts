@@ -1,5 +1,6 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { tokenize } from '../text/tokenize.js';
+import { applyRules } from '../untrusted/index.js';
 import { topK } from './top-k.js';
 
 /** One lexical hit: catalog position and BM25 score. */
@@ -17,8 +18,9 @@ const maxQueryTerms = 32;
 
 function weightedTerms(item: CatalogItem, catalog: Catalog): Map<string, number> {
   const out = new Map<string, number>();
+  // An escape sequence in catalog text is dropped whole, not split into words ("0", "pwned").
   const add = (text: string, weight: number) => {
-    for (const token of tokenize(text)) out.set(token, (out.get(token) ?? 0) + weight);
+    for (const token of tokenize(applyRules(text, ' '))) out.set(token, (out.get(token) ?? 0) + weight);
   };
   add(item.title, fieldWeights.title);
   add(item.people.join(' '), fieldWeights.people);

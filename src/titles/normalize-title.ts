@@ -1,4 +1,5 @@
 import { foldText } from '../text/tokenize.js';
+import { applyRules } from '../untrusted/index.js';
 
 const romanNumerals: Record<string, string> = {
   ii: '2',
@@ -45,9 +46,11 @@ export function titleBase(item: { title: string; year?: number | undefined }): s
 /**
  * The matching key of a title: folded, punctuation removed, "&" as "and", sequel numbers unified
  * ("Part II", "part 2", "2"), a leading article dropped. "The Godfather: Part II" → "godfather 2".
+ * Escape sequences and invisible characters go first (see `applyRules`), so "Vault ESC]0;x BEL
+ * Heist" is "vault heist".
  */
 export function titleKey(title: string, options: { keepArticle?: boolean } = {}): string {
-  const words = foldText(title)
+  const words = foldText(applyRules(title, ' '))
     .replace(/&/g, ' and ')
     .replace(/['’]/g, '')
     .split(/[^\p{L}\p{N}]+/u)

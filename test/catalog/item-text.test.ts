@@ -41,6 +41,21 @@ describe('itemText', () => {
     expect(itemText(catalog.items[0]!, catalog.mapping)).toBe('genres: Crime; title: Heat');
   });
 
+  it('drops escape sequences and invisible characters from the text, so they add no words', () => {
+    const catalog = parseCatalog(
+      JSON.stringify({
+        id: 'v',
+        title: 'Vault\u001b]0;pwned\u0007 Heist',
+        genres: ['Cri\u200bme'],
+        description: 'a crew\u001b[2J plans \u202eone\u202c job',
+      }),
+      'c.jsonl',
+    );
+    expect(itemText(catalog.items[0]!, catalog.mapping)).toBe(
+      'title: Vault Heist; genres: Crime; description: a crew plans one job',
+    );
+  });
+
   it('cuts long text fields to the text limit', () => {
     const catalog = parseCatalog(
       JSON.stringify({ id: 'a', title: 'Heat', plot: 'x'.repeat(50) }),

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { registerTestCommand, runTestCommand } from '../../src/cli/commands/test-command.js';
 import type { ConvrecConfig } from '../../src/config/load-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { unsafeCharacter } from '../../src/untrusted/index.js';
 import { filmsCsv } from '../helpers/films-csv.js';
 
 const csv = filmsCsv();
@@ -135,6 +136,44 @@ describe('convrec test', () => {
     expect(help).toMatch(/examples\/dialogues/);
     expect(help).toMatch(/exclude_genre: horror/);
     expect(help).toMatch(/--catalog <file>/);
+  });
+
+  it('prints a script and a model reply full of escape sequences without them, as text and JSON', async () => {
+    const osc = '\u001b]0;pwned\u0007';
+    const script = join(folder, 'escapes.json');
+    await writeFile(
+      script,
+      JSON.stringify({
+        name: `escapes${osc} in a\u202e script`,
+        catalog: 'films.csv',
+        mode: 'scripted',
+        turns: [
+          {
+            say: `hello\u001b[2J there\u2066`,
+            model: [
+              {
+                understand: { intent: 'chit-chat', reply: `Hi${osc} there\u009b2J, what\u200b do you like?` },
+              },
+            ],
+            expect: { reply_mentions: 'zzz\u001b[31m', intent: 'recommend' },
+            known_issue: { reason: `no list${osc} yet\u202e`, expect: { min_items: 3 } },
+          },
+        ],
+      }),
+    );
+    const { code, out, errors } = await runCommand([script]);
+    expect(code).toBe(1);
+    for (const line of [...out, ...errors]) expect(line).not.toMatch(unsafeCharacter);
+    expect(out[0]).toMatch(/escapes\.json — escapes in a script \(\d+\.\d s\)$/);
+    expect(out).toContain('  ✗ turn 1 "hello there": intent recommend — got chit-chat');
+    expect(out.join('\n')).toMatch(/reply_mentions .* — reply was "Hi.* there, what do you like\?"/);
+    expect(out.join('\n')).toMatch(/! turn 1 "hello there": min_items 3 — known issue, .* \(no list yet\)/);
+    const json = await runCommand([script], { json: true });
+    const text = json.out.join('\n');
+    expect(text.replace(/\n/g, '')).not.toMatch(unsafeCharacter);
+    const report = JSON.parse(text) as { scripts: { name: string }[] };
+    // The JSON keeps the script's text exact, its controls written as \u escapes.
+    expect(report.scripts[0]!.name).toBe(`escapes${osc} in a\u202e script`);
   });
 
   it('names a wildcard that matches nothing', async () => {

@@ -29,6 +29,17 @@ describe('LexicalIndex (BM25)', () => {
     expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
   });
 
+  it('indexes a title with an escape sequence by its clean words, not the sequence', () => {
+    const escaped = toyCatalog([
+      { id: 'v', title: 'Vault\u001b]0;pwned\u0007 Heist', genres: ['Crime'], description: 'robbers' },
+      { id: 'p', title: 'Pwned', genres: ['Drama'], description: 'a hacker' },
+    ]);
+    const lexical = LexicalIndex.build(escaped);
+    const found = (query: string) => lexical.search(query, 5).map((hit) => escaped.items[hit.position]!.id);
+    expect(found('vault heist')).toEqual(['v']);
+    expect(found('pwned')).toEqual(['p']);
+  });
+
   it('gives the same answer when asked twice (no score left over from the previous query)', () => {
     const first = index.search('astronaut in space', 5);
     index.search('romance in paris', 5);

@@ -169,8 +169,13 @@ beforeAll(async () => {
     ['resolve', ['resolve', 'Night Crew Run', ...where]],
     ['resolve (no match)', ['resolve', `Nothing${osc}Here\u202e`, ...where]],
     ['resolve --json', ['resolve', 'Night Crew Run', '--json', ...where]],
+    ['resolve (typed clean)', ['resolve', 'Vault Heist', ...where]],
     ['ask', ['ask', request, '--offline', '-k', '12', ...where]],
     ['ask --json', ['ask', request, '--offline', '-k', '12', '--json', ...where]],
+    [
+      'ask --json (error)',
+      ['ask', 'hello', '--offline', '--session', `gone${osc}\u202e\u009b2J`, '--json', ...where],
+    ],
   ];
   for (const [name, args] of commands) outputs.set(name, await inProcess(args));
   const [chat, [badOption, unknownOption]] = await children;
@@ -190,8 +195,10 @@ const printers = [
   'resolve',
   'resolve (no match)',
   'resolve --json',
+  'resolve (typed clean)',
   'ask',
   'ask --json',
+  'ask --json (error)',
   'line chat',
   'error (bad option value)',
   'error (unknown option)',
@@ -223,6 +230,19 @@ describe('an escape-laden catalog through every command', () => {
     expect(outputs.get('resolve (no match)')!.stdout).toContain(
       'No title in the catalog matches "NothingHere"',
     );
+  });
+
+  it('resolve finds a title hiding an escape sequence by the words a user types', () => {
+    expect(outputs.get('resolve (typed clean)')!.stdout).toMatch(/^e1\tVault Heist \[1990\]\t/m);
+  });
+
+  it('ask --json prints an error quoting what was typed as valid JSON, without its escapes', () => {
+    const { code, stdout, stderr } = outputs.get('ask --json (error)')!;
+    expect(code).toBe(1);
+    const printed = JSON.parse(stdout) as { error: { code: string; message: string } };
+    expect(printed.error.code).toBe('SESSION_NOT_FOUND');
+    expect(printed.error.message).toMatch(/^no saved conversation with id gone in /);
+    expect(stderr).toMatch(/^convrec: no saved conversation with id gone in .+ \[SESSION_NOT_FOUND\]\n$/);
   });
 
   it('--json stays valid JSON with the catalog text exact, its controls as \\u escapes', () => {

@@ -93,6 +93,33 @@ describe('TitleResolver.resolve', () => {
   });
 });
 
+describe('a catalog title with an escape sequence in it', () => {
+  const escaped = new TitleResolver(
+    toyCatalog([
+      { id: 'vault', title: 'Vault\u001b]0;pwned\u0007 Heist (1990)' },
+      { id: 'red', title: '\u001b[31mRed\u001b[0m Robbery (1991)' },
+      { id: 'night', title: 'Night \u202eCrew\u202c Run (1993)' },
+      { id: 'heat95', title: 'Heat (1995)' },
+    ]),
+  );
+
+  it('keys it by its readable words, without the sequence', () => {
+    expect(titleKey('Vault\u001b]0;pwned\u0007 Heist')).toBe('vault heist');
+    expect(titleKey('Sea\u009b2J Thieves')).toBe('sea thieves');
+  });
+
+  it('is resolved and found in a message by the words a user types', () => {
+    expect(escaped.resolve('Vault Heist')[0]).toMatchObject({
+      item: { id: 'vault' },
+      confidence: 1,
+      matchedBy: 'exact',
+    });
+    expect(escaped.resolve('red robbery')[0]).toMatchObject({ item: { id: 'red' }, matchedBy: 'exact' });
+    expect(ids(escaped.findMentions('something like Vault Heist, but funnier'))).toEqual(['vault']);
+    expect(escaped.exactItems('Vault Heist')?.map((item) => item.id)).toEqual(['vault']);
+  });
+});
+
 describe('TitleResolver.findMentions', () => {
   it('does not take common lower-case words for short titles', () => {
     expect(titles.findMentions('I like it')).toEqual([]);

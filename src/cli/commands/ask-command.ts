@@ -7,6 +7,7 @@ import { ConvrecError, isConvrecError } from '../../errors/index.js';
 import { checkMessageLength } from '../../limits/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
 import { usageText } from '../chat/chat-text.js';
+import { errorJson, errorLine } from '../error-text.js';
 import { displayJson, displayText } from '../../untrusted/index.js';
 import { openAgent, type AgentCliOptions } from '../open-agent.js';
 import { openFromOptions, type CatalogCliOptions } from '../open-from-options.js';
@@ -85,8 +86,8 @@ Exit code 0 when the turn answered (possibly degraded to offline; see "degraded"
       } catch (error) {
         // Scripts that parse stdout get the error as JSON too; the exit code says it failed.
         if (!options.json || !isConvrecError(error)) throw error;
-        console.log(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2));
-        console.error(`convrec: ${error.message} [${error.code}]`);
+        console.log(errorJson(error));
+        console.error(errorLine(error));
         process.exitCode = 1;
       }
     });

@@ -10,6 +10,7 @@ import {
   summarize,
   type ScriptReport,
 } from '../../dialogue-tests/index.js';
+import { displayJson, displayText } from '../../untrusted/index.js';
 import { defaultIndexDirectory } from '../paths.js';
 
 export interface TestCommandOptions {
@@ -28,8 +29,9 @@ export interface TestCommandOutput {
 }
 
 /**
- * Runs dialogue scripts and prints a line per expectation (or a JSON report) and a summary.
- * Returns the exit code: 0 when every expectation held and every script ran, else 1.
+ * Runs dialogue scripts and prints a line per expectation (or a JSON report) and a summary; no
+ * control or escape sequence from a script, a model reply or a catalog is printed raw. Returns the
+ * exit code: 0 when every expectation held and every script ran, else 1.
  */
 export async function runTestCommand(
   patterns: string[],
@@ -45,7 +47,8 @@ export async function runTestCommand(
       options.indexDir
         ? defaultIndexDirectory(catalog, options.indexDir)
         : defaultIndexDirectory(catalog, config.indexDirectory ?? join(process.cwd(), '.convrec', 'indexes')),
-    onIndexBuild: (catalog, reason) => output.error(`Building the index of ${catalog} (${reason})`),
+    onIndexBuild: (catalog, reason) =>
+      output.error(displayText(`Building the index of ${catalog} (${reason})`, { singleLine: true })),
     ...(output.signal ? { signal: output.signal } : {}),
   });
   try {
@@ -57,7 +60,7 @@ export async function runTestCommand(
       if (options.bail && !scriptPassed(report)) break;
     }
     const report = summarize(scripts);
-    if (options.json) output.out(JSON.stringify(report, null, 2));
+    if (options.json) output.out(displayJson(report));
     else output.out(formatSummary(report));
     return report.ok ? 0 : 1;
   } finally {
