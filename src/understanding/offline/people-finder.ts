@@ -1,5 +1,5 @@
 import { isEnglishWord, type Analysis, type PhraseMatch, type Word } from '../../nlp/index.js';
-import { isStopword } from '../../text/tokenize.js';
+import { foldText, isStopword } from '../../text/tokenize.js';
 import { editDistance } from '../../titles/fuzzy-title-index.js';
 import type { CatalogVocabulary, NameWord, PersonEntry } from './catalog-vocabulary.js';
 
@@ -41,6 +41,8 @@ function editsAllowed(length: number): number {
   return length < 6 ? 0 : length < 9 ? 1 : 2;
 }
 
+/** Films a person needs for a short form of their given name ("Leo") to name them. */
+const nicknameCredits = 4;
 /** A misspelled surname this long needs no cue: few slips of English words come that close to a name. */
 const longMisspelling = 7;
 const alphabet = 'abcdefghijklmnopqrstuvwxyz';
@@ -124,6 +126,12 @@ class NameReader {
   /** One person from a surname, a given name or a misspelled surname, with the words of their name before it. */
   single(index: number, free: (index: number) => boolean): FoundPeople | undefined {
     const word = this.words[index]!;
+    // "jim carey": a given name typed right, then its owner's surname a slip off (even a word that is
+    // someone else's name).
+    const paired = free(index - 1) ? this.givenThenMisspelled(index) : undefined;
+    if (paired) return paired;
+    const nickname = this.nickname(index);
+    if (nickname) return nickname;
     const surname = this.people.surnames.get(word.norm) ?? this.possessiveSurname(index);
     if (surname && surname.owners.length === 1) {
       const name = surname.owners[0]!;
@@ -180,6 +188,45 @@ class NameReader {
       return false;
     if (this.acquaintance(index)) return false;
     return entry.credits >= 2 || this.cued(index, index + 1);
+  }
+
+  /** "jim carey" for Jim Carrey: the given name before it names the owner whose surname is a slip off. */
+  private givenThenMisspelled(index: number): FoundPeople | undefined {
+    const word = this.words[index]!;
+    const previous = this.words[index - 1];
+    if (!previous || word.barrier || word.norm.length < 4 || isStopword(word.norm)) return undefined;
+    const given = this.people.givenNames.get(previous.norm);
+    if (!given) return undefined;
+    const allowed = Math.max(1, editsAllowed(word.norm.length));
+    const matches = given.owners.filter((owner) => {
+      const surname = foldText(owner).split(/\s+/).pop() ?? '';
+      return surname !== word.norm && editDistance(word.norm, surname, allowed) <= allowed;
+    });
+    return matches.length === 1 ? { start: index - 1, end: index + 1, names: matches } : undefined;
+  }
+
+  /**
+   * "no more Leo", "leo is fine too": a short form of one well-known given name (a prefix of it, not
+   * a given name of its own), capitalised or next to a cue, names the person most credited by far.
+   */
+  private nickname(index: number): FoundPeople | undefined {
+    const word = this.words[index]!;
+    if (word.norm.length < 3 || word.norm.length > 5 || isStopword(word.norm)) return undefined;
+    if (this.people.surnames.has(word.norm)) return undefined;
+    // A given name of its own counts unless a far better known name starts with it ("Leo" McCarey, 1 film).
+    const own = this.people.givenNames.get(word.norm)?.credits ?? 0;
+    const named = this.capitalised(index) && !this.startsSentence(index);
+    if (!named && !this.cued(index, index + 1) && this.words[index - 1]?.norm !== 'more') return undefined;
+    const owners: { name: string; credits: number }[] = [];
+    for (const [given, entry] of this.people.givenNames) {
+      if (given.length < word.norm.length + 2 || !given.startsWith(word.norm)) continue;
+      owners.push({ name: entry.owners[0]!, credits: entry.credits });
+    }
+    owners.sort((left, right) => right.credits - left.credits);
+    const [best, second] = owners;
+    if (!best || best.credits < nicknameCredits || best.credits < own * 4) return undefined;
+    if (second && second.credits * 2 > best.credits) return undefined;
+    return { start: index, end: index + 1, names: [best.name] };
   }
 
   /** The one surname (of one person) a word not in the dictionary is a typing slip away from. */

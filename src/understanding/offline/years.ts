@@ -111,9 +111,16 @@ const earlierWords = [
   ['and', 'older'],
 ];
 
-function isYear(word: Word | undefined): number | undefined {
-  if (!word || !/^(19|20)\d\d$/.test(word.norm)) return undefined;
-  return Number(word.norm);
+function isYear(word: Word | undefined, analysis: Analysis, currentYear: number): number | undefined {
+  if (!word) return undefined;
+  if (/^(19|20)\d\d$/.test(word.norm)) return Number(word.norm);
+  // "'65", "’75": two digits right after an apostrophe, in the century that makes them past.
+  const mark = analysis.tokens[word.token - 1];
+  const token = analysis.tokens[word.token]!;
+  if (!/^\d\d$/.test(word.norm) || !mark || !["'", '’', '‘'].includes(mark.text) || mark.end !== token.start)
+    return undefined;
+  const short = Number(word.norm);
+  return short > currentYear % 100 ? 1900 + short : 2000 + short;
 }
 
 /** A decade at `index`: "90s", "'90s", "1990s", "90's", "nineties" → [start year, words used]. */
@@ -166,7 +173,7 @@ export function readYears(analysis: Analysis, words: Word[], currentYear: number
   const used = new Set<number>();
   for (let index = 0; index < words.length; index++) {
     if (used.has(index)) continue;
-    const year = isYear(words[index]);
+    const year = isYear(words[index], analysis, currentYear);
     const decade = year === undefined ? decadeAt(words, index, analysis) : undefined;
     if (year === undefined && decade === undefined) continue;
     // A range: "between 1985 and 1995", "from 1985 to 1995", "1985-1995", "the 80s to the 90s".
@@ -175,7 +182,7 @@ export function readYears(analysis: Analysis, words: Word[], currentYear: number
       ? index + 2
       : index + 1;
     const skipThe = words[secondIndex]?.norm === 'the' ? secondIndex + 1 : secondIndex;
-    const second = isYear(words[skipThe]);
+    const second = isYear(words[skipThe], analysis, currentYear);
     if (
       year !== undefined &&
       second !== undefined &&
