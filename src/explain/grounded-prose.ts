@@ -2,6 +2,7 @@ import type { CatalogItem } from '../catalog/index.js';
 import { isEnglishWord } from '../nlp/index.js';
 import { foldText, isStopword } from '../text/tokenize.js';
 import { titleBase, titleKey } from '../titles/normalize-title.js';
+import { titleConnectors } from '../titles/title-connectors.js';
 
 /** What prose may name: the items it may talk about, and the words it may echo. */
 export interface GroundingContext {
@@ -21,22 +22,7 @@ interface Span {
   single?: boolean;
 }
 
-/** Small words inside titles: "Pride and Prejudice", "Lord of the Rings". */
-const connectors = new Set([
-  'of',
-  'the',
-  'a',
-  'an',
-  'and',
-  'in',
-  'on',
-  'to',
-  'for',
-  'with',
-  'at',
-  'from',
-  'vs',
-]);
+const connectors = titleConnectors;
 
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const quotedPattern = /"([^"\n]{1,80})"|“([^”\n]{1,80})”|«([^»\n]{1,80})»|\*([^*\n]{1,80})\*/g;

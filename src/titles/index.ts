@@ -4,3 +4,4 @@ export { TitleFinder, type TitleFinderOptions } from './title-finder.js';
 export type { FoundTitle } from './found-title.js';
 export { SeriesIndex } from './series-index.js';
 export { fanNouns, personNouns } from './title-evidence.js';
+export { titleConnectors } from './title-connectors.js';

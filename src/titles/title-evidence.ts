@@ -41,8 +41,8 @@ export interface TitleEvidence {
   sentenceStart: boolean;
 }
 
-/** Words after which a phrase is likely a title: "something like star wars", "loved the godfather". */
-const tasteLemmas = new Set([
+/** Verbs and the anchor "like" that take a film as their object: "something like alien", "watched drive". */
+const directTaste = new Set([
   'like',
   'love',
   'enjoy',
@@ -53,9 +53,12 @@ const tasteLemmas = new Set([
   'saw',
   'hate',
   'dislike',
-  // "can't stand"
-  'stand',
   'prefer',
+]);
+/** Words after which a phrase is likely a title: "something like star wars", "loved the godfather", "can't stand". */
+const tasteLemmas = new Set([
+  ...directTaste,
+  'stand',
   'than',
   'as',
   'favorite',
@@ -78,20 +81,6 @@ const timeWords = new Set([
   'twice',
   'already',
   'once',
-]);
-/** Verbs and the anchor "like" that take a film as their object: "something like alien", "watched drive". */
-const directTaste = new Set([
-  'like',
-  'love',
-  'enjoy',
-  'adore',
-  'watch',
-  'rewatch',
-  'see',
-  'saw',
-  'hate',
-  'dislike',
-  'prefer',
 ]);
 /** Words that, after a title, make it a series: "the Toy Story movies", "the Godfather trilogy". */
 export const seriesNouns = new Set([

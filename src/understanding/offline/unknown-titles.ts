@@ -1,25 +1,11 @@
 import { isEnglishWord, type Analysis, type Word } from '../../nlp/index.js';
-import { personNouns, type FoundTitle } from '../../titles/index.js';
+import { personNouns, titleConnectors, type FoundTitle } from '../../titles/index.js';
 import { clauseBreak, isListWord, type Cue, type TasteCue } from './cues.js';
 import type { Mention } from './mentions.js';
 import { smallTalkWords } from './small-talk-words.js';
 
 /** Lowercase words a capitalised title may hold: "Lord of the Rings", "Cast Away". */
-const innerWords = new Set([
-  'of',
-  'the',
-  'a',
-  'an',
-  'and',
-  'in',
-  'on',
-  'to',
-  'for',
-  'at',
-  'from',
-  'with',
-  'by',
-]);
+const innerWords = titleConnectors;
 /**
  * Before a name, these say it is a person or a place, not a title: "starring Laura", "driving to
  * Fargo" (with the relation words of `personNouns`: "my friend Laura").
