@@ -73,7 +73,10 @@ export class OfflineReasonWriter {
     const wantedPeople = [...preferredPeople, ...(anchor?.item.people.slice(0, 4) ?? [])].map((person) =>
       foldText(person),
     );
-    const people = item.people.filter((person) => wantedPeople.includes(foldText(person))).slice(0, 2);
+    // A director who also acts is credited twice: name them once.
+    const people = [...new Set(item.people)]
+      .filter((person) => wantedPeople.includes(foldText(person)))
+      .slice(0, 2);
     if (people.length > 0) clauses.push(`with ${joinWords(people)}`);
     if (anchor?.collaborative.has(item.id)) {
       clauses.push(`often mentioned alongside ${anchor.item.title} in past conversations`);

@@ -3,6 +3,7 @@ import { article } from './offline-reasons.js';
 import { itemDescription } from '../ranking/candidate-cards.js';
 import { promptText } from '../untrusted/index.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
+import { foldText } from '../text/tokenize.js';
 import type { Constraints } from '../understanding/understanding-schema.js';
 
 function joinWords(words: string[], last = 'and'): string {
@@ -98,6 +99,47 @@ export function itemReply(
 }
 
 /** The offline reply to a greeting or a message with no request in it. */
-export function chitChatReply(catalogSize: number, catalogKind: string): string {
+export function chitChatReply(
+  catalogSize: number,
+  catalogKind: string,
+  message = '',
+  shownBefore = false,
+): string {
+  const words = ` ${foldText(message)
+    .replace(/[^a-z' ]+/g, ' ')
+    .replace(/\s+/g, ' ')} `;
+  // "nah thats it, cheers", "bye!": the user is done.
+  if (farewells.some((phrase) => words.includes(` ${phrase} `)))
+    return `Enjoy! Come back any time you want more ideas.`;
+  // "thanks!" after a list: welcome, and what they can do next.
+  if (shownBefore && thanks.some((phrase) => words.includes(` ${phrase} `)))
+    return `You're welcome! Tell me what to change, or ask for something new.`;
   return `Hi! Tell me ${article(catalogKind)} you enjoyed, a genre or a mood, and I'll suggest a few from the ${catalogSize.toLocaleString('en-US')} in the catalog.`;
 }
+
+/** Words of signing off, as folded words: the user is done for now. */
+const farewells = [
+  'bye',
+  'goodbye',
+  'good night',
+  'goodnight',
+  'night night',
+  'cya',
+  'see you',
+  'see ya',
+  "that's it",
+  'thats it',
+  "that's all",
+  'thats all',
+  'all good',
+  "i'm good",
+  'im good',
+  'all set',
+  "i'm set",
+  'im set',
+  'have a good',
+  'have a great',
+  'have a nice',
+];
+/** Words of thanks. */
+const thanks = ['thanks', 'thank you', 'thank u', 'thx', 'ty', 'cheers', 'appreciate it', 'much appreciated'];

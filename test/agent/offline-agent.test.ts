@@ -28,6 +28,18 @@ const titles = (result: TurnResult) => result.recommendations.map((entry) => ent
 const byTitle = (title: string) => retriever.catalog.items.find((item) => item.title === title)!;
 
 describe('offline agent turns on the demo catalog', () => {
+  it('names a director who also acts once in a reason, and says goodbye to a user who is done', async () => {
+    const session = (await fresh()).session({ userId: 'ana' });
+    const result = await session.send('westerns with clint eastwood').result();
+    const reasons = result.recommendations.map((entry) => entry.reason);
+    expect(reasons.some((reason) => reason.includes('Clint Eastwood'))).toBe(true);
+    for (const reason of reasons) expect(reason).not.toMatch(/Clint Eastwood and Clint Eastwood/);
+    const done = await session.send('nah thats it, cheers').result();
+    expect(done.intent).toBe('chit-chat');
+    expect(done.recommendations).toHaveLength(0);
+    expect(done.reply).toMatch(/^Enjoy!/);
+  });
+
   it('answers a cold start with five catalog items, a reply and no LLM calls', async () => {
     const session = (await fresh()).session({ userId: 'ana' });
     const result = await session.send('recommend me a movie for tonight').result();

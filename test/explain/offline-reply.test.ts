@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recommendReply } from '../../src/explain/offline-reply.js';
+import { chitChatReply, recommendReply } from '../../src/explain/offline-reply.js';
 import { emptyUnderstanding } from '../../src/understanding/understanding-schema.js';
 
 const constraints = (genres: string[]) => ({ ...emptyUnderstanding().constraints, genres });
@@ -23,5 +23,21 @@ describe('the offline reply above the picks', () => {
   it('keeps an either-or limit whole when the lead says only part of it', () => {
     expect(reply(['comedy', 'drama'], [], ['comedy'])).toBe('Here are 5 comedy picks, only comedy or drama:');
     expect(reply(['horror'], ['teens'])).toBe('Here are 5 picks for teens, only horror:');
+  });
+});
+
+describe('the offline reply to small talk', () => {
+  it('greets a greeting with what the user can ask for', () => {
+    expect(chitChatReply(676, 'movie', 'heyy 👋')).toMatch(/^Hi! Tell me a movie you enjoyed/);
+  });
+
+  it('says goodbye to a user who is done, not hello', () => {
+    for (const text of ['nah thats it, cheers', 'bye, have a good night', "ok that's all"])
+      expect(chitChatReply(676, 'movie', text, true)).toBe('Enjoy! Come back any time you want more ideas.');
+  });
+
+  it('answers thanks after a list with what to do next', () => {
+    expect(chitChatReply(676, 'movie', 'thanks!', true)).toMatch(/^You're welcome!/);
+    expect(chitChatReply(676, 'movie', 'thanks!', false)).toMatch(/^Hi!/);
   });
 });

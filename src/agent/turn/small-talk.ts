@@ -18,7 +18,8 @@ export function smallTalkReply(
 ): string {
   const { retriever, catalogKind } = runtime.dependencies;
   const catalog = retriever.catalog;
-  const offline = () => chitChatReply(catalog.items.length, catalogKind);
+  const offline = () =>
+    chitChatReply(catalog.items.length, catalogKind, context.text, runtime.session.shownIds.length > 0);
   const reply = displayText(modelReply ?? '').trim();
   if (!reply) return offline();
   const { facts } = change.state;
