@@ -412,6 +412,15 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   });
   understanding.referencedPosition = shownList.referencedPosition ?? described?.position ?? null;
   understanding.shownFeedback = shownList.feedback;
+  // "the time travel one sounds good": a verdict right after a shown item named by what it is.
+  if (described && !understanding.shownFeedback.some((entry) => entry.position === described.position)) {
+    const verdict = tasteCues.find(
+      (cue) => cue.start >= described.end && cue.start <= described.end + 1 && cue.type !== 'anchor',
+    );
+    const sentiment = verdict?.type;
+    if (sentiment === 'liked' || sentiment === 'disliked' || sentiment === 'seen')
+      understanding.shownFeedback.push({ position: described.position, sentiment });
+  }
   const referenceWords = new Set<number>();
   for (const reference of shownList.references) {
     removeFromQuery.push(charRange(reference.start, reference.end));
