@@ -16,4 +16,29 @@ export default tseslint.config(
     files: ['src/cli/**', 'src/bench/**', 'examples/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Where arrays grow with the catalog, the index or a user's history (issue 12).
+    files: [
+      'src/catalog/**',
+      'src/collaborative/**',
+      'src/embeddings/**',
+      'src/index-store/**',
+      'src/lexical/**',
+      'src/ranking/**',
+      'src/retrieval/**',
+      'src/titles/**',
+      'tools/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message:
+            'Spread arguments overflow the stack from about 130k elements (RangeError): use a loop or reduce.',
+        },
+      ],
+    },
+  },
 );

@@ -27,6 +27,8 @@ export async function openFromOptions(options: CatalogCliOptions, config: Convre
         ...(config.openai.apiKey ? { apiKey: config.openai.apiKey } : {}),
         ...(config.openai.baseURL ? { baseURL: config.openai.baseURL } : {}),
         ...(config.openai.embeddingDimensions ? { dimensions: config.openai.embeddingDimensions } : {}),
+        ...(config.openai.timeoutMs ? { timeoutMs: config.openai.timeoutMs } : {}),
+        deadlineMs: config.limits.modelDeadlineMs,
       })
     : undefined;
   if (embedder && !embedder.hasKnownDimensions) await embedder.detectDimensions();

@@ -1,6 +1,15 @@
 import OpenAI from 'openai';
 import { ConvrecError } from '../errors/index.js';
+import { defaultLimits } from '../limits/limits-schema.js';
+import { untilAborted } from '../model/limited-model.js';
+import { RequestDeadline } from '../model/request-deadline.js';
+import { limitRetryAfter } from '../model/retry-after-limit.js';
+import type { RetryBudget } from '../model/retry-budget.js';
+import { retryDelayMs, serverRefusesRetry, waitUnlessAborted } from '../model/retry-delay.js';
 import { normalizeVector, type EmbeddingModel } from './embedding-model.js';
+
+/** A server asking to wait longer than this is not retried (the error says how long it asked). */
+const maxRetryAfterSeconds = 60;
 
 const knownDimensions: Record<string, number> = {
   'text-embedding-3-small': 1536,
@@ -16,9 +25,20 @@ export interface OpenAIEmbeddingOptions {
   dimensions?: number;
   /** Inputs per request (the OpenAI API accepts up to 2,048). */
   maxBatchSize?: number;
-  /** Retries of retryable failures (connection, 408, 409, 429, 5xx); the SDK never retries a 400. */
+  /**
+   * Retries of retryable failures (connection, timeouts, 408, 409, 429, 5xx), each a new request
+   * with its own deadline; never a 400. Default 3.
+   */
   maxRetries?: number;
+  /** Time to the response headers per request. */
   timeoutMs?: number;
+  /**
+   * The longest one request may take, from sending it to the last byte of the answer, however
+   * steadily the server sends (default 60 s, as `modelDeadlineMs`).
+   */
+  deadlineMs?: number;
+  /** Retries shared with other calls (a turn's): once spent, a failing request fails at once. */
+  retryBudget?: RetryBudget;
   /** Injected client, for tests against a local server. */
   client?: OpenAI;
 }
@@ -30,6 +50,9 @@ export class OpenAIEmbeddingModel implements EmbeddingModel {
   readonly maxBatchSize: number;
   private dimensionCount: number | undefined;
   private readonly client: OpenAI;
+  private readonly maxRetries: number;
+  private readonly deadlineMs: number;
+  private readonly retryBudget: RetryBudget | undefined;
 
   constructor(options: OpenAIEmbeddingOptions) {
     this.modelId = options.model;
@@ -40,9 +63,15 @@ export class OpenAIEmbeddingModel implements EmbeddingModel {
       new OpenAI({
         apiKey: options.apiKey ?? 'not-needed',
         ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-        maxRetries: options.maxRetries ?? 3,
+        // Retries are made here, so that each has its own deadline and draws from the budget.
+        maxRetries: 0,
         timeout: options.timeoutMs ?? 60_000,
+        logLevel: 'off',
+        fetch: limitRetryAfter(globalThis.fetch, maxRetryAfterSeconds),
       });
+    this.maxRetries = options.maxRetries ?? (options.client ? options.client.maxRetries : 3);
+    this.deadlineMs = options.deadlineMs ?? defaultLimits.modelDeadlineMs;
+    this.retryBudget = options.retryBudget;
   }
 
   /** False until the vector size is configured, known for the model, or detected. */
@@ -70,34 +99,67 @@ export class OpenAIEmbeddingModel implements EmbeddingModel {
   async embed(texts: string[], signal?: AbortSignal): Promise<number[][]> {
     const out: number[][] = [];
     for (let start = 0; start < texts.length; start += this.maxBatchSize) {
-      out.push(...(await this.request(texts.slice(start, start + this.maxBatchSize), signal)));
+      const batch = await this.request(texts.slice(start, start + this.maxBatchSize), signal);
+      for (const vector of batch) out.push(vector);
     }
     return out;
   }
 
+  /**
+   * One batch, each try bounded by its own deadline from the moment it is sent; a retryable failure
+   * is tried again up to `maxRetries` times while the budget lasts (`x-should-retry: false` obeyed).
+   */
   private async request(texts: string[], signal?: AbortSignal): Promise<number[][]> {
-    let response: OpenAI.CreateEmbeddingResponse;
-    try {
-      response = await this.client.embeddings.create(
-        { model: this.modelId, input: texts.map((text) => text || ' '), encoding_format: 'float' },
-        signal ? { signal } : {},
-      );
-    } catch (error) {
-      if (signal?.aborted) throw new ConvrecError('ABORTED', 'embedding was cancelled', { cause: error });
-      const status = error instanceof OpenAI.APIError ? error.status : undefined;
-      const retryable =
-        status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
-      throw new ConvrecError(
-        'EMBEDDING_FAILED',
-        `embedding request to model "${this.modelId}" failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`,
-        { retryable, cause: error },
-      );
+    const body = {
+      model: this.modelId,
+      input: texts.map((text) => text || ' '),
+      encoding_format: 'float' as const,
+    };
+    for (let retry = 0; ; retry++) {
+      const deadline = new RequestDeadline(this.modelId, this.deadlineMs, signal, undefined);
+      let response: OpenAI.CreateEmbeddingResponse;
+      try {
+        const stopped = deadline.failure();
+        if (stopped) throw stopped;
+        response = await untilAborted(
+          this.client.embeddings.create(body, { signal: deadline.signal, maxRetries: 0 }),
+          deadline,
+        );
+      } catch (error) {
+        const failure = deadline.failure() ?? this.requestError(error);
+        const again =
+          failure.retryable &&
+          !serverRefusesRetry(error) &&
+          retry < this.maxRetries &&
+          (this.retryBudget?.take() ?? true);
+        if (!again) throw failure;
+        await waitUnlessAborted(retryDelayMs(error, retry), [signal]);
+        continue;
+      } finally {
+        deadline.dispose();
+      }
+      return this.vectorsOf(response, texts.length);
     }
+  }
+
+  private requestError(error: unknown): ConvrecError {
+    if (error instanceof ConvrecError) return error;
+    const status = error instanceof OpenAI.APIError ? error.status : undefined;
+    const retryable =
+      status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+    return new ConvrecError(
+      'EMBEDDING_FAILED',
+      `embedding request to model "${this.modelId}" failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`,
+      { retryable, cause: error },
+    );
+  }
+
+  private vectorsOf(response: OpenAI.CreateEmbeddingResponse, count: number): number[][] {
     const data = [...response.data].sort((left, right) => left.index - right.index);
-    if (data.length !== texts.length || data.some((entry) => !Array.isArray(entry.embedding))) {
+    if (data.length !== count || data.some((entry) => !Array.isArray(entry.embedding))) {
       throw new ConvrecError(
         'EMBEDDING_FAILED',
-        `the endpoint returned ${data.length} embeddings for ${texts.length} texts`,
+        `the endpoint returned ${data.length} embeddings for ${count} texts`,
       );
     }
     return data.map((entry) => normalizeVector([...entry.embedding]));

@@ -61,7 +61,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuiltIndex
   const batch = Math.max(1, Math.min(embedder.maxBatchSize, 512));
   for (let start = 0; start < texts.length; start += batch) {
     checkAborted(signal);
-    vectors.push(...(await embedder.embed(texts.slice(start, start + batch), signal)));
+    for (const vector of await embedder.embed(texts.slice(start, start + batch), signal))
+      vectors.push(vector);
     onProgress?.({ stage: 'embedding', done: vectors.length, total: texts.length });
   }
   const parameters = { ...hnswParametersFor(catalog.items.length), ...options.hnsw };

@@ -76,7 +76,7 @@ class LimitedModel implements LanguageModel {
 }
 
 /** Settles with `promise`, or rejects as soon as the deadline's signal aborts (for a model that ignores it). */
-function untilAborted<T>(promise: Promise<T>, deadline: RequestDeadline): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, deadline: RequestDeadline): Promise<T> {
   const { signal } = deadline;
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(deadline.failure());

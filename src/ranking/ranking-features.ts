@@ -129,7 +129,7 @@ export function rankingFeatures(
   const preferredPeople = new Set(request.preferredPeople ?? []);
   const { from, to } = request.preferredYears ?? {};
   const seen = new Set(request.seenIds ?? []);
-  const maxScore = Math.max(1e-9, ...candidates.map((candidate) => candidate.score));
+  const maxScore = candidates.reduce((highest, candidate) => Math.max(highest, candidate.score), 1e-9);
   const noLiked = liked.length === 0 ? 1 : 0;
 
   return candidates.map((candidate, position) => {

@@ -152,8 +152,7 @@ export class Retriever {
    * for this catalog.
    */
   readDialogue(messages: DialogueMessage[], options: { topicShift?: boolean } = {}): DialogueReading {
-    this.latestYear ??=
-      Math.max(0, ...this.components.catalog.items.map((item) => item.year ?? 0)) || undefined;
+    this.latestYear ??= latestYearOf(this.components.catalog.items);
     return buildRetrievalRequest(messages, this.components.titles, {
       genres: this.genres(),
       findPeople: (text) => this.facets.peopleIn(text),
@@ -449,4 +448,11 @@ export class Retriever {
     }
     return out;
   }
+}
+
+/** The latest release year in the catalog, or undefined when no item has one (a loop: catalogs outgrow spread arguments). */
+function latestYearOf(items: readonly CatalogItem[]): number | undefined {
+  let latest = 0;
+  for (const item of items) if (item.year !== undefined && item.year > latest) latest = item.year;
+  return latest || undefined;
 }

@@ -21,6 +21,8 @@ export {
 } from './openai-wire-server.js';
 export type {
   WireCompletionReply,
+  WireEmbeddingDripReply,
+  WireEmbeddingReply,
   WireErrorReply,
   WireHangReply,
   WireMalformedReply,

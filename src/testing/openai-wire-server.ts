@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { parseJson } from '../model/parse-json.js';
-import { completionBody, streamChunks, type WireCompletionReply, type WireReply } from './wire-reply.js';
+import {
+  completionBody,
+  streamChunks,
+  type WireCompletionReply,
+  type WireEmbeddingReply,
+  type WireReply,
+} from './wire-reply.js';
 
 const requestBodySchema = z.looseObject({
   model: z.string().optional(),
@@ -59,6 +65,8 @@ export interface OpenAIWireServerOptions {
   rejectResponseFormats?: ('json_schema' | 'json_object')[];
   /** Size of the vectors POST /v1/embeddings returns (default 8). */
   embeddingDimensions?: number;
+  /** Answers embeddings request number `index` (0-based) this way; undefined sends the vectors at once. */
+  embeddingReply?: (request: { input: string[]; index: number }) => WireEmbeddingReply | undefined;
 }
 
 /** A running local server; `url` is the base URL, ending in /v1. */
@@ -118,7 +126,7 @@ export async function startOpenAIWireServer(
     }
     const json = parseJson(raw);
     if (path === '/v1/embeddings') {
-      answerEmbeddings(json.ok ? json.value : undefined, response);
+      await answerEmbeddings(json.ok ? json.value : undefined, response);
       return;
     }
     const parsed = requestBodySchema.safeParse(json.ok ? json.value : undefined);
@@ -171,7 +179,7 @@ export async function startOpenAIWireServer(
     });
   }
 
-  function answerEmbeddings(value: unknown, response: ServerResponse): void {
+  async function answerEmbeddings(value: unknown, response: ServerResponse): Promise<void> {
     const parsed = z
       .object({ input: z.union([z.string(), z.array(z.string())]), model: z.string() })
       .safeParse(value);
@@ -180,19 +188,29 @@ export async function startOpenAIWireServer(
       return;
     }
     const input = typeof parsed.data.input === 'string' ? [parsed.data.input] : parsed.data.input;
+    const reply = options.embeddingReply?.({ input, index: embeddingRequests.length });
     embeddingRequests.push(input);
+    if (reply && 'hang' in reply) return hang(response);
+    if (reply && 'status' in reply) {
+      if (reply.delayMs) await wait(reply.delayMs);
+      if (!response.destroyed) sendError(response, reply);
+      return;
+    }
     const dimensions = options.embeddingDimensions ?? 8;
     const data = input.map((text, index) => ({
       object: 'embedding',
       index,
       embedding: vectorFor(text, dimensions),
     }));
-    sendJson(response, 200, {
+    const body = {
       object: 'list',
       data,
       model: parsed.data.model,
       usage: { prompt_tokens: input.length, total_tokens: input.length },
-    });
+    };
+    if (!reply) return sendJson(response, 200, body);
+    response.writeHead(200, { 'content-type': 'application/json' });
+    await drip(response, JSON.stringify(body), reply.dripMs, wait);
   }
 
   const server = createServer((request, response) => {

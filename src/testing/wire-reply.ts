@@ -64,6 +64,14 @@ export interface WireHangReply {
 /** What the wire server answers to one chat-completions request. */
 export type WireReply = WireCompletionReply | WireErrorReply | WireMalformedReply | WireHangReply;
 
+/** What the wire server answers to one embeddings request: the vectors sent a byte every `dripMs`. */
+export interface WireEmbeddingDripReply {
+  dripMs: number;
+}
+
+/** What the wire server answers to one embeddings request, other than its vectors at once. */
+export type WireEmbeddingReply = WireEmbeddingDripReply | WireErrorReply | WireHangReply;
+
 /** The message content of a completion reply. */
 export function replyContent(reply: WireCompletionReply): string {
   if (reply.json !== undefined) return JSON.stringify(reply.json);

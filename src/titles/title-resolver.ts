@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { foldText, isStopword } from '../text/tokenize.js';
 import { splitYear, titleBase, titleKey } from './normalize-title.js';
+import { catalogTitlePrior } from './title-prior.js';
 
 /** A catalog item a piece of text was resolved to. */
 export interface ResolvedTitle {
@@ -55,8 +56,13 @@ export class TitleResolver {
       const full = titleKey(base, { keepArticle: true });
       if (full !== key) this.add(this.byFullKey, full, item);
     }
+    // Items sharing a title: the most sessions in the log first, then the catalog's own prior.
+    const prior = catalogTitlePrior(catalog);
     for (const list of [...this.byKey.values(), ...this.byFullKey.values()])
-      list.sort((left, right) => this.popularity(right.id) - this.popularity(left.id));
+      if (list.length > 1)
+        list.sort(
+          (left, right) => this.popularity(right.id) - this.popularity(left.id) || prior(left, right),
+        );
     const entries = [...this.byKey.entries()].map(([key, items]) => ({ key, items }));
     this.fuse = new Fuse(entries, {
       keys: ['key'],
@@ -71,8 +77,10 @@ export class TitleResolver {
       const [second] = titleKey(titleBase(item)).split(' ');
       if (second) this.firstWords.add(second);
     }
-    const wordCounts = catalog.items.map((item) => titleBase(item).match(wordPattern)?.length ?? 1);
-    this.maxWords = Math.min(12, Math.max(1, ...wordCounts));
+    let mostWords = 1;
+    for (const item of catalog.items)
+      mostWords = Math.max(mostWords, titleBase(item).match(wordPattern)?.length ?? 1);
+    this.maxWords = Math.min(12, mostWords);
   }
 
   private add(map: Map<string, CatalogItem[]>, key: string, item: CatalogItem): void {
