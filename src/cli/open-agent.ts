@@ -3,7 +3,7 @@ import type { ConvrecConfig } from '../config/load-config.js';
 import { ConvrecError } from '../errors/index.js';
 import type { LanguageModel } from '../model/language-model.js';
 import { OpenAIChatModel } from '../model/openai-compatible-model.js';
-import { SqliteProfileStore } from '../profile/sqlite-profile-store.js';
+import { openProfileStore } from '../profile/open-profile-store.js';
 import type { Retriever } from '../retrieval/retriever.js';
 
 /** Options shared by commands that talk to the agent. */
@@ -36,7 +36,10 @@ export function modelFromConfig(config: ConvrecConfig, options: AgentCliOptions)
   });
 }
 
-/** A recommender over an opened retriever, with the configured model and a SQLite profile store. */
+/**
+ * A recommender over an opened retriever, with the configured model and the configured profile store
+ * (a SQLite file, or PostgreSQL for a `postgres://` URL); `close()` closes the store.
+ */
 export async function openAgent(
   retriever: Retriever,
   config: ConvrecConfig,
@@ -53,15 +56,21 @@ export async function openAgent(
   const k = options.k === undefined ? 5 : Number(options.k);
   if (!Number.isInteger(k) || k < 1 || k > 20)
     throw new ConvrecError('CONFIG_INVALID', '--k must be 1 to 20');
-  const profileStore = SqliteProfileStore.open(options.profileDb ?? config.profileDatabase);
-  return createRecommender({
-    retriever,
-    ...(model ? { model } : {}),
-    profileStore,
-    reranking,
-    k,
-    limits: config.limits,
-  });
+  const profileStore = await openProfileStore(options.profileDb ?? config.profileDatabase);
+  try {
+    return await createRecommender({
+      retriever,
+      ...(model ? { model } : {}),
+      profileStore,
+      reranking,
+      k,
+      limits: config.limits,
+    });
+  } catch (error) {
+    // A Postgres pool left open would keep the process alive.
+    await profileStore.close();
+    throw error;
+  }
 }
 
 /** "offline" or "gpt-4o-mini at api.openai.com", for the start-up line. */

@@ -10,7 +10,9 @@ export const configSchema = z.object({
   indexDirectory: z.string().optional().describe('Where indexes are kept (CONVREC_INDEX_DIR)'),
   profileDatabase: z
     .string()
-    .describe('SQLite file for user profiles (CONVREC_PROFILE_DB; default under XDG_DATA_HOME)'),
+    .describe(
+      'User profiles: a SQLite file, or a postgres:// (postgresql://) URL for a shared PostgreSQL database (CONVREC_PROFILE_DB; default a file under XDG_DATA_HOME)',
+    ),
   dataDirectory: z.string().describe('ReDial data folder for eval and bench (CONVREC_DATA_DIR)'),
   openai: z.object({
     apiKey: z.string().optional().describe('OPENAI_API_KEY'),

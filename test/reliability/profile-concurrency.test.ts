@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRecommender } from '../../src/agent/create-recommender.js';
 import { buildIndex } from '../../src/index-store/index.js';
 import { SqliteProfileStore } from '../../src/profile/index.js';
 import { Retriever } from '../../src/retrieval/retriever.js';
 import { tempDir, toyCatalog } from '../helpers/toy-catalog.js';
+import { buildWriterBundle, startNode as start, waitFor } from './writer-processes.js';
 
 // CONVREC_RELIABILITY_FULL=1 runs the sizes issue 9 asks for; the default keeps `npm test` quick.
 const full = process.env.CONVREC_RELIABILITY_FULL === '1';
@@ -17,69 +15,11 @@ const sizes = full
   : { processes: 12, askProcesses: 0, apiSessions: 20, killRounds: 3 };
 const writesPerProcess = 5;
 const writersPerKillRound = 2;
-const repository = join(import.meta.dirname, '..', '..');
 
-// The writer runs as plain JavaScript: bundled once, it starts in ~0.15 s where `node --import tsx`
-// takes ~1 s of CPU, which would make dozens of processes on two cores slow.
 let writerBundle: string;
 let removeBundle: () => Promise<void>;
-beforeAll(async () => {
-  const { dir: bundleDir, cleanup: removeDir } = await tempDir();
-  removeBundle = removeDir;
-  writerBundle = join(bundleDir, 'profile-writer.mjs');
-  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-  await build({
-    entryPoints: [join(import.meta.dirname, 'profile-writer.ts')],
-    outfile: writerBundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    // The native module stays where it is installed.
-    plugins: [
-      {
-        name: 'installed-better-sqlite3',
-        setup: (bundler) =>
-          bundler.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })),
-      },
-    ],
-  });
-});
+beforeAll(async () => ({ bundle: writerBundle, remove: removeBundle } = await buildWriterBundle()));
 afterAll(() => removeBundle());
-
-interface Child {
-  /** Every complete `ack …` line printed so far. */
-  acks: string[];
-  stderr: () => string;
-  running: () => boolean;
-  exited: Promise<number | null>;
-  kill: () => void;
-}
-
-function start(args: string[]): Child {
-  const child = spawn(process.execPath, args, {
-    cwd: repository,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const acks: string[] = [];
-  let pending = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) if (line.startsWith('ack ')) acks.push(line.slice(4));
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  let running = true;
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('close', (code) => {
-      running = false;
-      resolve(code);
-    }),
-  );
-  return { acks, stderr: () => stderr, running: () => running, exited, kill: () => child.kill('SIGKILL') };
-}
 
 const startWriter = (file: string, writer: string, count: number | 'forever') =>
   start([writerBundle, file, writer, String(count)]);
@@ -211,8 +151,3 @@ describe('one SqliteProfileStore shared by parallel API sessions', () => {
     await recommender.close();
   });
 });
-
-/** Resolves once `condition` holds, checking every few milliseconds. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
-}

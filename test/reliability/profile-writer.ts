@@ -1,24 +1,31 @@
 /**
- * A child process for the concurrency tests: opens the profile store at argv[2] and, for
- * `count` rounds (argv[4], or forever with "forever"), saves session `<writer>-<n>` (argv[3] is the
- * writer name) and one feedback event for it, printing `ack <session id>` after each committed
- * write. Failures go to stderr as `fail <code> <message>` with exit code 1.
+ * A child process for the concurrency tests: opens the profile store at argv[2] (a SQLite file or a
+ * postgres:// URL) and, for `count` rounds (argv[4], or forever with "forever"), saves session
+ * `<writer>-<n>` (argv[3] is the writer name) and one feedback event for it, printing `ack <session
+ * id>` after each committed write. The sessions and feedback belong to user argv[5] (default: the
+ * writer), so several writers can share one profile; argv[6] names a Postgres schema. Failures go to
+ * stderr as `fail <code> <message>` with exit code 1.
  */
-import { SqliteProfileStore } from '../../src/profile/index.js';
+import { openProfileStore, PostgresProfileStore } from '../../src/profile/index.js';
 import { isConvrecError } from '../../src/errors/index.js';
 
-const [file, writer, countText] = process.argv.slice(2);
-if (!file || !writer || !countText) throw new Error('usage: profile-writer <db> <writer> <count|forever>');
+const [location, writer, countText, user, schema] = process.argv.slice(2);
+if (!location || !writer || !countText) {
+  throw new Error('usage: profile-writer <db> <writer> <count|forever> [user] [postgres schema]');
+}
 const count = countText === 'forever' ? Number.POSITIVE_INFINITY : Number(countText);
+const userId = user || writer;
 
 try {
-  const store = SqliteProfileStore.open(file);
+  const store = schema
+    ? await PostgresProfileStore.open(location, { schema })
+    : await openProfileStore(location);
   for (let round = 1; round <= count; round++) {
     const id = `${writer}-${round}`;
     const at = new Date().toISOString();
     await store.saveSession({
       id,
-      userId: writer,
+      userId,
       messages: [
         { role: 'user', text: `request ${round} from ${writer}` },
         { role: 'assistant', text: 'Try The Vault Job.' },
@@ -30,7 +37,7 @@ try {
     });
     process.stdout.write(`ack ${id}\n`);
     await store.addFeedback([
-      { userId: writer, itemId: `item-${round}`, kind: 'liked', sessionId: id, turn: 1, at },
+      { userId, itemId: `${writer}-item-${round}`, kind: 'liked', sessionId: id, turn: 1, at },
     ]);
     process.stdout.write(`ack feedback ${id}\n`);
   }

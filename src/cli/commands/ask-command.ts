@@ -5,6 +5,7 @@ import type { TurnResult } from '../../agent/turn-events.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
 import { ConvrecError, isConvrecError } from '../../errors/index.js';
 import { checkMessageLength } from '../../limits/index.js';
+import { maskProfileLocation } from '../../profile/profile-location.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
 import { usageText } from '../chat/chat-text.js';
 import { errorJson, errorLine } from '../error-text.js';
@@ -66,7 +67,10 @@ export function registerAskCommand(program: Command, config: () => ConvrecConfig
     .option('--model <id>', 'chat model (default: CONVREC_MODEL)')
     .option('--offline', 'do not use an LLM even when one is configured')
     .option('--reranking <strategy>', 'one-pass or sliding-window', 'one-pass')
-    .option('--profile-db <file>', 'SQLite file for profiles and sessions (default: CONVREC_PROFILE_DB)')
+    .option(
+      '--profile-db <file|url>',
+      'SQLite file or postgres:// URL for profiles and sessions (default: CONVREC_PROFILE_DB)',
+    )
     .option('-k, --k <n>', 'how many recommendations', '5')
     .addHelpText(
       'after',
@@ -119,7 +123,7 @@ async function ask(words: string[], options: AskOptions, config: () => ConvrecCo
       if (!stored) {
         throw new ConvrecError(
           'SESSION_NOT_FOUND',
-          `no saved conversation with id ${options.session} in ${options.profileDb ?? settings.profileDatabase}`,
+          `no saved conversation with id ${options.session} in ${maskProfileLocation(options.profileDb ?? settings.profileDatabase)}`,
         );
       }
       userId ??= stored.userId;

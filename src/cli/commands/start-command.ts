@@ -26,8 +26,8 @@ export function registerStartCommand(program: Command, config: () => ConvrecConf
     .option('--offline', 'do not use an LLM even when one is configured')
     .option('--reranking <strategy>', 'one-pass or sliding-window', 'one-pass')
     .option(
-      '--profile-db <file>',
-      'SQLite file for profiles (default: CONVREC_PROFILE_DB or ~/.local/share/convrec)',
+      '--profile-db <file|url>',
+      'SQLite file or postgres:// URL for profiles (default: CONVREC_PROFILE_DB or ~/.local/share/convrec)',
     )
     .option('-k, --k <n>', 'recommendations per turn', '5')
     .action(async (options: ChatCliOptions, command: Command) => {
