@@ -49,7 +49,27 @@ export {
 } from './dialogue/state/index.js';
 export { createOfflineReader } from './understanding/offline/index.js';
 export { loadConfig, type ConvrecConfig } from './config/load-config.js';
-export { runRedialEval, type RedialEvalOptions, type RedialEvalResult } from './eval/run-redial-eval.js';
+export {
+  redialFiles,
+  runRedialEval,
+  type RedialEvalOptions,
+  type RedialEvalResult,
+} from './eval/run-redial-eval.js';
+export {
+  loadEvalDataset,
+  runEval,
+  formatEvalMarkdown,
+  rankingLines,
+  writeRankings,
+  recallPlotSvg,
+  type EvalDataset,
+  type EvalDatasetFiles,
+  type EvalOptions,
+  type EvalReport,
+  type EvalRun,
+  type TurnRanker,
+  type TurnRanking,
+} from './eval/generic/index.js';
 export {
   createRecommender,
   type CreateRecommenderOptions,

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig, type ConvrecConfig } from '../config/load-config.js';
 import { registerAskCommand } from './commands/ask-command.js';
 import { registerEvalCommand } from './commands/eval-command.js';
+import { registerEvalPlotCommand } from './commands/eval-plot-command.js';
 import { registerEvalUnderstandingCommand } from './commands/eval-understanding-command.js';
 import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
@@ -42,6 +43,7 @@ Examples:
   convrec search "something like Heat" -k 10
   convrec index my-catalog.csv --log sessions.jsonl
   convrec eval --split valid
+  convrec eval --catalog items.jsonl --turns turns.jsonl --log sessions.jsonl
   convrec test examples/dialogues/*.yaml     run scripted dialogue tests`,
   );
 
@@ -50,6 +52,7 @@ registerAskCommand(program, getConfig);
 registerIndexCommand(program, getConfig);
 registerSearchCommand(program, getConfig);
 registerEvalCommand(program, getConfig);
+registerEvalPlotCommand(program);
 registerEvalUnderstandingCommand(program, getConfig);
 registerTestCommand(program, getConfig);
 

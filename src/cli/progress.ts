@@ -52,3 +52,46 @@ export function buildProgressReporter(stream: NodeJS.WriteStream = process.stder
     stop: finishBar,
   };
 }
+
+/**
+ * A progress reporter for counted work (evaluation turns): a bar with an ETA on a terminal, a
+ * plain `name done/total` line at most every `intervalMs` otherwise.
+ */
+export function countProgressReporter(
+  name: string,
+  stream: NodeJS.WriteStream = process.stderr,
+  intervalMs = 2_000,
+): { update: (done: number, total: number) => void; stop: () => void } {
+  const interactive = stream.isTTY === true;
+  let bar: cliProgress.SingleBar | undefined;
+  let lastLine = 0;
+  return {
+    update: (done, total) => {
+      if (!interactive) {
+        const now = Date.now();
+        if (done !== total && now - lastLine < intervalMs) return;
+        lastLine = now;
+        stream.write(`  ${name} ${done}/${total}\n`);
+        return;
+      }
+      if (!bar) {
+        const room = (stream.columns || 80) - name.length - 2 * String(total).length - 20;
+        bar = new cliProgress.SingleBar(
+          {
+            format: `  ${name} [{bar}] {value}/{total} ETA {eta_formatted}`,
+            stream,
+            hideCursor: true,
+            clearOnComplete: false,
+            barsize: Math.max(10, Math.min(40, room)),
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, done);
+      } else bar.update(done);
+    },
+    stop: () => {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConvrecError } from '../errors/index.js';
 
-const sessionSchema = z
+/** One line of an interaction log: `{session_id | user_id, item_ids[]}`. */
+export const interactionSessionSchema = z
   .object({
     session_id: z.union([z.string(), z.number()]).optional(),
     user_id: z.union([z.string(), z.number()]).optional(),
@@ -48,7 +49,7 @@ export async function loadInteractionLog(file: string): Promise<InteractionLog> 
       skipped.push(`${file}:${index + 1}: malformed JSON`);
       return;
     }
-    const parsed = sessionSchema.safeParse(value);
+    const parsed = interactionSessionSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       skipped.push(

@@ -1,95 +1,204 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { readMappingFile } from '../../catalog/index.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import type { ProtocolScores } from '../../eval/evaluate-retrieval.js';
-import { runRedialEval } from '../../eval/run-redial-eval.js';
+import {
+  formatEvalMarkdown,
+  loadEvalDataset,
+  rankingLines,
+  runEval,
+  writeRankings,
+  type EvalOptions,
+  type EvalRun,
+  type ProtocolScores,
+} from '../../eval/generic/index.js';
+import { runRedialSplit } from '../../eval/run-redial-eval.js';
 import type { RetrievalWeights } from '../../retrieval/retriever.js';
+import { defaultIndexDirectory } from '../paths.js';
+import { buildProgressReporter, countProgressReporter } from '../progress.js';
+
+interface EvalCommandOptions {
+  dataset?: string;
+  split: string;
+  catalog?: string;
+  turns?: string;
+  log?: string;
+  mapping?: string;
+  limit?: string;
+  weights?: string;
+  out?: string;
+  indexDir?: string;
+  agent?: boolean;
+  dumpRankings?: string;
+  name?: string;
+}
 
 function row(name: string, scores: ProtocolScores): string {
   const cell = (value: number) => value.toFixed(3).padStart(7);
   return `${name.padEnd(12)}${String(scores.trials).padStart(7)}${cell(scores.recallAt1)}${cell(scores.recallAt10)}${cell(scores.recallAt50)}${cell(scores.ndcgAt10)}${cell(scores.candidateRecallAt100)}`;
 }
 
-/** `convrec eval`: offline retrieval evaluation on ReDial, as a table and a JSON report. */
+function parseWeights(text: string | undefined): Partial<RetrievalWeights> {
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Partial<RetrievalWeights>;
+  } catch {
+    throw new Error(`--weights is not valid JSON: ${text}`);
+  }
+}
+
+function parseLimit(text: string | undefined): number | undefined {
+  const limit = text === undefined ? undefined : Number(text);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+    throw new Error(`--limit must be a positive whole number`);
+  return limit;
+}
+
+/** Runs the evaluation the options name: a generic data set (--turns) or a ReDial split. */
+async function evaluate(
+  options: EvalCommandOptions,
+  config: ConvrecConfig,
+  common: Omit<EvalOptions, 'indexDirectory'>,
+): Promise<EvalRun & { title: string; defaultOut: string; dataset?: string; split?: string }> {
+  const limit = parseLimit(options.limit);
+  const pipeline = common.pipeline ?? 'retrieval';
+  if (options.turns || options.catalog || options.log) {
+    if (!options.turns || !options.catalog)
+      throw new Error('--catalog and --turns go together (--log is optional)');
+    const data = await loadEvalDataset(
+      { catalog: options.catalog, turns: options.turns, ...(options.log ? { log: options.log } : {}) },
+      {
+        ...(limit ? { limit } : {}),
+        ...(options.mapping ? { catalogOptions: { mapping: await readMappingFile(options.mapping) } } : {}),
+      },
+    );
+    const base = config.indexDirectory ?? join(process.cwd(), '.convrec', 'indexes');
+    const run = await runEval(data, {
+      ...common,
+      indexDirectory: options.indexDir ?? defaultIndexDirectory(options.catalog, join(base, 'eval')),
+    });
+    const stem = basename(options.turns, extname(options.turns));
+    return { ...run, title: options.turns, defaultOut: join('reports', `eval-${pipeline}-${stem}.json`) };
+  }
+  if (options.split !== 'valid' && options.split !== 'test')
+    throw new Error(`--split must be valid or test, got "${options.split}"`);
+  const dataset = resolve(options.dataset ?? config.dataDirectory);
+  const run = await runRedialSplit({
+    ...common,
+    dataset,
+    split: options.split,
+    indexDirectory: options.indexDir ?? '.convrec/indexes/redial',
+    ...(limit ? { limit } : {}),
+  });
+  return {
+    ...run,
+    title: `ReDial ${run.split}`,
+    dataset,
+    defaultOut: join('reports', `eval-${pipeline}-${run.split}.json`),
+  };
+}
+
+/** `convrec eval`: offline evaluation on ReDial or on your own data, as tables and a JSON report. */
 export function registerEvalCommand(program: Command, config: () => ConvrecConfig): void {
   program
     .command('eval')
     .description(
-      'evaluate offline retrieval or the whole offline agent turn on ReDial (Recall@1/10/50, NDCG@10)',
+      'evaluate offline retrieval or the whole offline agent turn on ReDial or your own data (Recall@1/10/50, NDCG@10, MRR, popularity baseline)',
     )
     .option('--dataset <dir>', 'ReDial folder (default: CONVREC_DATA_DIR or ../shared/data/redial)')
     .option('--split <split>', 'valid (tune here) or test (report here)', 'test')
+    .option('--catalog <file>', 'your catalog (JSONL, JSON or CSV), with --turns: evaluate your own data')
+    .option(
+      '--turns <file>',
+      'JSONL of {id, context: [{role, text}], target_ids[], mentioned_ids?, dialog_id?}',
+    )
+    .option('--log <file>', 'optional interaction log: JSONL of {session_id|user_id, item_ids[]}')
+    .option('--mapping <file>', 'field mapping of the catalog (see convrec index --help)')
     .option('--limit <n>', 'only the first n turns')
     .option(
       '--agent',
       'score the whole offline agent turn (understand, tools, rank, explain), not retrieval alone',
     )
     .option('--weights <json>', 'override retrieval weights, e.g. \'{"collaborative":2}\'')
-    .option('--out <file>', 'JSON report path (default: reports/eval-<split>.json)')
-    .option('--index-dir <dir>', 'where the ReDial index is cached', '.convrec/indexes/redial')
+    .option(
+      '--out <file>',
+      'JSON report path (default: reports/eval-<retrieval|agent>-<split or turns file>.json)',
+    )
+    .option('--dump-rankings <file>', 'write {id, ranked_ids[], reason?} per turn as JSONL, best first')
+    .option(
+      '--name <name>',
+      "the run's name in the report and in eval-plot (default: from the data and pipeline)",
+    )
+    .option(
+      '--index-dir <dir>',
+      'where the index is cached (default: .convrec/indexes/redial, or .convrec/indexes/eval/<catalog>-<hash>)',
+    )
     .addHelpText(
       'after',
-      '\nProtocols: "standard" ranks the whole catalog and lets already-mentioned movies count (comparable\nwith published numbers); "novel-only" drops them from ranking and targets. On valid, the\ncollaborative log is rebuilt per fold without the evaluated dialogues, so no target leaks.',
+      '\nProtocols: "standard" ranks the whole catalog and lets already-mentioned items count (comparable\nwith published numbers); "novel-only" drops them from ranking and targets. When the log holds the\nevaluated dialogues (a session id equal to a turn\'s dialog_id, as on ReDial valid), it is rebuilt\nper fold without them, so no target leaks. The popularity baseline ranks the same turns by log\nmentions (catalog order without a log). Plot runs against each other with convrec eval-plot.',
     )
-    .action(
-      async (options: {
-        dataset?: string;
-        split: string;
-        limit?: string;
-        weights?: string;
-        out?: string;
-        indexDir: string;
-        agent?: boolean;
-      }) => {
-        if (options.split !== 'valid' && options.split !== 'test')
-          throw new Error(`--split must be valid or test, got "${options.split}"`);
-        let weights: Partial<RetrievalWeights> = {};
-        if (options.weights) {
-          try {
-            weights = JSON.parse(options.weights) as Partial<RetrievalWeights>;
-          } catch {
-            throw new Error(`--weights is not valid JSON: ${options.weights}`);
-          }
-        }
-        const limit = options.limit === undefined ? undefined : Number(options.limit);
-        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
-          throw new Error(`--limit must be a positive whole number`);
-        const dataset = resolve(options.dataset ?? config().dataDirectory);
-        let lastReport = 0;
-        const result = await runRedialEval({
-          dataset,
-          split: options.split,
-          indexDirectory: options.indexDir,
+    .action(async (options: EvalCommandOptions) => {
+      const progress = buildProgressReporter();
+      const turnsProgress = countProgressReporter('evaluating turns');
+      const controller = new AbortController();
+      const interrupt = () => controller.abort(new Error('interrupted'));
+      process.once('SIGINT', interrupt);
+      process.stderr.write('  loading catalog and turns\n');
+      let run: Awaited<ReturnType<typeof evaluate>>;
+      try {
+        run = await evaluate(options, config(), {
           pipeline: options.agent ? 'agent' : 'retrieval',
-          weights,
-          ...(limit ? { limit } : {}),
-          onProgress: (message, done, total) => {
-            const now = Date.now();
-            if (done !== undefined && total !== undefined && done !== total && now - lastReport < 1000)
-              return;
-            lastReport = now;
-            process.stderr.write(`  ${message}${done !== undefined ? ` ${done}/${total}` : ''}\n`);
+          weights: parseWeights(options.weights),
+          ...(options.name ? { name: options.name } : {}),
+          onProgress: (event) => {
+            if (event.stage === 'index') progress.onProgress(event.build);
+            else {
+              progress.stop();
+              turnsProgress.update(event.done, event.total);
+            }
           },
+          onRebuild: (reason) => process.stderr.write(`  building the index (${reason})\n`),
+          signal: controller.signal,
         });
-        console.log(
-          `ReDial ${result.split} (${result.pipeline === 'agent' ? 'whole offline agent turn' : 'retrieval'}): ${result.turns} turns, log ${result.logSessions} sessions${result.folds > 1 ? ` (${result.folds} folds, eval dialogues held out)` : ''}`,
-        );
-        console.log(
-          `${'protocol'.padEnd(12)}${'trials'.padStart(7)}${'R@1'.padStart(7)}${'R@10'.padStart(7)}${'R@50'.padStart(7)}${'N@10'.padStart(7)}${'C@100'.padStart(7)}`,
-        );
-        console.log(row('standard', result.standard));
-        console.log(row('novel-only', result.novelOnly));
-        console.log(
-          `latency per turn: p50 ${result.latencyMs.p50.toFixed(1)} ms, p95 ${result.latencyMs.p95.toFixed(1)} ms`,
-        );
-        const out = options.out ?? join('reports', `eval-${result.pipeline}-${result.split}.json`);
-        await mkdir(dirname(out), { recursive: true });
-        await writeFile(
-          out,
-          JSON.stringify({ ...result, dataset, createdAt: new Date().toISOString() }, null, 2),
-        );
-        console.log(`report: ${out}`);
-      },
-    );
+      } finally {
+        progress.stop();
+        turnsProgress.stop();
+        process.off('SIGINT', interrupt);
+      }
+      const { report } = run;
+      console.log(
+        `${run.title} (${report.pipeline === 'agent' ? 'whole offline agent turn' : 'retrieval'}): ${report.turns} turns, ${report.logSessions > 0 ? `log ${report.logSessions} sessions` : 'no log'}${report.folds > 1 ? ` (${report.folds} folds, eval dialogues held out)` : ''}`,
+      );
+      console.log(
+        `${'protocol'.padEnd(12)}${'trials'.padStart(7)}${'R@1'.padStart(7)}${'R@10'.padStart(7)}${'R@50'.padStart(7)}${'N@10'.padStart(7)}${'C@100'.padStart(7)}`,
+      );
+      console.log(row('standard', report.standard));
+      console.log(row('novel-only', report.novelOnly));
+      console.log(
+        `latency per turn: p50 ${report.latencyMs.p50.toFixed(1)} ms, p95 ${report.latencyMs.p95.toFixed(1)} ms`,
+      );
+      console.log(formatEvalMarkdown(report));
+      console.log('');
+      const out = options.out ?? run.defaultOut;
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(
+        out,
+        JSON.stringify(
+          {
+            ...report,
+            ...(run.split ? { split: run.split } : {}),
+            ...(run.dataset ? { dataset: run.dataset } : {}),
+            createdAt: new Date().toISOString(),
+          },
+          null,
+          2,
+        ),
+      );
+      console.log(`report: ${out}`);
+      if (options.dumpRankings) {
+        await writeRankings(options.dumpRankings, rankingLines(run.outcomes));
+        console.log(`rankings: ${options.dumpRankings}`);
+      }
+    });
 }

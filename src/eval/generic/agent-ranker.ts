@@ -1,7 +1,14 @@
-import { createRecommender } from '../agent/create-recommender.js';
-import { MemoryProfileStore } from '../profile/memory-profile-store.js';
-import type { Retriever } from '../retrieval/retriever.js';
-import type { TurnRanker } from './evaluate-retrieval.js';
+import { createRecommender } from '../../agent/create-recommender.js';
+import type { TurnIntent } from '../../agent/turn-events.js';
+import { MemoryProfileStore } from '../../profile/memory-profile-store.js';
+import type { Retriever } from '../../retrieval/retriever.js';
+import type { TurnRanker } from './turn-ranking.js';
+
+const noListReasons: Partial<Record<TurnIntent, string>> = {
+  'chit-chat': 'small talk: the agent replied without a list',
+  clarify: 'too vague: the agent asked what the user is looking for',
+  'ask-about-item': 'a question about an item: the agent answered it without a list',
+};
 
 /**
  * The whole offline agent turn as an evaluation ranker: the turn's earlier messages are the session
@@ -14,7 +21,7 @@ export async function offlineAgentRanker(retriever: Retriever): Promise<TurnRank
   return async (turn, signal) => {
     const messages = turn.context.slice(0, -1);
     const last = turn.context[turn.context.length - 1];
-    if (!last || last.role !== 'user') return [];
+    if (!last || last.role !== 'user') return { rankedIds: [], reason: 'no user message to answer' };
     const session = recommender.session({ userId: `eval-${turn.id}`, sessionId: `eval-${turn.id}` });
     await profileStore.saveSession({
       id: session.id,
@@ -25,8 +32,10 @@ export async function offlineAgentRanker(retriever: Retriever): Promise<TurnRank
       turns: 0,
       updatedAt: new Date(0).toISOString(),
     });
-    await session.send(last.text, signal ? { signal } : {}).result();
+    const result = await session.send(last.text, signal ? { signal } : {}).result();
     await profileStore.forget(session.userId);
-    return session.lastRanking;
+    const rankedIds = session.lastRanking;
+    if (rankedIds.length > 0) return { rankedIds };
+    return { rankedIds, reason: noListReasons[result.intent] ?? 'no candidate matched the request' };
   };
 }
