@@ -2,9 +2,10 @@ import type { Word } from './message-words.js';
 
 /**
  * The words of a phrase to find. A word matches a message word with the same folded form, or whose
- * lemma it is ("funny" matches "funnier", "kid" matches "kids").
+ * lemma it is ("funny" matches "funnier", "kid" matches "kids"), unless it is `exact` (the
+ * preposition "like" in "something like" must not match the verb "liked").
  */
-export type PhraseWords = readonly { norm: string; lemma: string }[];
+export type PhraseWords = readonly { norm: string; lemma: string; exact?: boolean }[];
 
 /** A phrase found in a message: word range [start, end) and every value registered for it. */
 export interface PhraseMatch<Value> {
@@ -96,7 +97,8 @@ export class PhraseMatcher<Value> {
         const word = words[at];
         if (!word) return -1;
         if (at > start && (word.barrier || skip(at))) return -1;
-        if (word.norm === want.norm || (want.lemma === want.norm && word.lemma === want.norm)) break;
+        if (word.norm === want.norm || (!want.exact && want.lemma === want.norm && word.lemma === want.norm))
+          break;
         // A filler inside the phrase, not before its first word: "doesn't actually need to be".
         if (offset === 0 || !this.fillers.has(word.norm)) return -1;
         at += 1;

@@ -190,13 +190,17 @@ export class Retriever {
   }
 
   private async embedQueries(queries: string[], signal?: AbortSignal): Promise<number[][]> {
-    const missing = queries.filter((query) => !this.queryCache.has(query));
+    const missing = [...new Set(queries.filter((query) => !this.queryCache.has(query)))];
+    const fresh = new Map<string, number[]>();
     if (missing.length > 0) {
       const vectors = await this.components.embedder.embed(missing, signal);
-      missing.forEach((query, index) => this.queryCache.set(query, vectors[index]!));
-      while (this.queryCache.size > 500) this.queryCache.delete(this.queryCache.keys().next().value!);
+      missing.forEach((query, index) => fresh.set(query, vectors[index]!));
     }
-    return queries.map((query) => this.queryCache.get(query)!);
+    // Read every vector before the cache evicts: an old entry this very call needs may go first.
+    const out = queries.map((query) => fresh.get(query) ?? this.queryCache.get(query)!);
+    for (const [query, vector] of fresh) this.queryCache.set(query, vector);
+    while (this.queryCache.size > 500) this.queryCache.delete(this.queryCache.keys().next().value!);
+    return out;
   }
 
   /** Content neighbours of an item by vector similarity (the item itself excluded). */

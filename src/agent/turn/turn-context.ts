@@ -20,21 +20,26 @@ export interface TurnContext {
 
 /**
  * Loads what the turn needs: the user's stored feedback and summary, the list shown last, and the
- * dialogue state (read from the messages when the session has none, e.g. history passed in).
+ * dialogue state (read from the messages when the session has none, e.g. history passed in; then
+ * the list shown last is what the last assistant message listed or named).
  */
 export async function loadContext(runtime: TurnRuntime, text: string): Promise<TurnContext> {
   const { dependencies, session } = runtime;
   const { retriever, profileStore, reader } = dependencies;
   const catalog = retriever.catalog;
-  const lastShown = session.lastShown.flatMap((shown) => catalog.byId.get(shown.itemId) ?? []);
+  const stored = session.lastShown.flatMap((shown) => catalog.byId.get(shown.itemId) ?? []);
   const [events, summary] = await Promise.all([
     profileStore.feedback(session.userId),
     profileStore.summary(session.userId),
   ]);
   checkAborted(runtime.signal);
-  const state =
-    session.state ??
-    replayTranscript(session.messages, reader, retriever.components.titles, reader.yearAnchors).state;
+  // A session without a state is history passed in: replaying it also tells which items the last
+  // assistant message showed or named, so "I've seen that one" has something to point at.
+  const replayed = session.state
+    ? undefined
+    : replayTranscript(session.messages, reader, retriever.components.titles, reader.yearAnchors);
+  const state = session.state ?? replayed!.state;
+  const lastShown = stored.length > 0 || !replayed ? stored : replayed.lastShown;
   return {
     messages: [...session.messages, { role: 'user', text }],
     text,

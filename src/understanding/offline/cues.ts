@@ -69,8 +69,14 @@ export class CueMatchers {
       messageWords(analyzer.analyze(text)).map((word) => ({ norm: word.norm, lemma: word.lemma }));
     // "didn't like" is also typed "didnt like": both spellings of every phrase with an apostrophe.
     const spellings = (text: string) => (text.includes("'") ? [text, text.replace(/'/g, '')] : [text]);
+    // In an anchor "like" is the preposition ("something like that"), never the verb: "liked that"
+    // is a verdict.
+    const exactLike = (words: ReturnType<typeof phrase>) =>
+      words.map((word) => (word.norm === 'like' ? { ...word, exact: true } : word));
     const add = <Type extends string>(matcher: PhraseMatcher<Type>, texts: readonly string[], type: Type) => {
-      for (const text of texts) for (const spelling of spellings(text)) matcher.add(phrase(spelling), type);
+      for (const text of texts)
+        for (const spelling of spellings(text))
+          matcher.add(type === 'anchor' ? exactLike(phrase(spelling)) : phrase(spelling), type);
     };
     for (const type of scopeTypes) add(this.scope, cuePhrases[type], type);
     for (const type of tasteTypes) add(this.taste, cuePhrases[type], type);

@@ -446,6 +446,13 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     for (const entry of general)
       if (!understanding.shownFeedback.some((other) => other.position === entry.position))
         understanding.shownFeedback.push(entry);
+    // "Free Solo had my palms sweating, loved it": a verdict on a shown item named by its title.
+    for (const title of understanding.mentionedTitles) {
+      if (title.sentiment !== 'liked' && title.sentiment !== 'disliked' && title.sentiment !== 'seen') continue;
+      const position = lastShown.findIndex((item) => titleWithYear(item) === title.title) + 1;
+      if (position > 0 && !understanding.shownFeedback.some((entry) => entry.position === position))
+        understanding.shownFeedback.push({ position, sentiment: title.sentiment });
+    }
     understanding.shownFeedback.sort((left, right) => left.position - right.position);
   }
   // "nah thats it, cheers": a bare "nah" before a word of being done answers "anything else?".
