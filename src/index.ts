@@ -16,19 +16,24 @@ export {
   Retriever,
   defaultRetrievalWeights,
   retrieveRequestSchema,
+  retrievalFiltersSchema,
+  compileFilters,
+  reciprocalRankFusion,
+  openRetriever,
   type RetrieveRequest,
   type Candidate,
   type RetrievalWeights,
-  type RetrievalComponents,
-} from './retrieval/retriever.js';
-export { retrievalFiltersSchema, compileFilters, type RetrievalFilters } from './retrieval/filters.js';
-export { reciprocalRankFusion, type RankedList, type FusedEntry } from './retrieval/fusion.js';
-export { openRetriever, type OpenRetrieverOptions } from './retrieval/open-retriever.js';
+  type RetrievalFilters,
+  type RankedList,
+  type FusedEntry,
+  type OpenRetrieverOptions,
+} from './retrieval/index.js';
 export {
   buildRetrievalRequest,
   type DialogueReading,
   type DialogueMention,
 } from './dialogue/build-retrieval-request.js';
+export { readDialogue, type DialogueReadingSource } from './dialogue/read-dialogue.js';
 export type { DialogueMessage } from './dialogue/dialogue-message.js';
 export {
   extendLexicon,
@@ -47,7 +52,6 @@ export {
   type DialogueState,
   type TurnUpdate,
 } from './dialogue/state/index.js';
-export { createOfflineReader } from './understanding/offline/index.js';
 export { loadConfig, type ConvrecConfig } from './config/load-config.js';
 export {
   redialFiles,
@@ -72,31 +76,36 @@ export {
 } from './eval/generic/index.js';
 export {
   createRecommender,
+  Session,
+  TurnStream,
   type CreateRecommenderOptions,
   type Recommender,
-} from './agent/create-recommender.js';
-export { Session, type SendOptions, type SessionEnd } from './agent/session.js';
-export { TurnStream } from './agent/turn-stream.js';
-export type {
-  TurnEvent,
-  TurnResult,
-  Recommendation,
-  TurnUsage,
-  TurnTimings,
-  Degradation,
-  ModelCallUsage,
-  ToolCallRecord,
-} from './agent/turn-events.js';
+  type SendOptions,
+  type SessionEnd,
+  type TurnEvent,
+  type TurnResult,
+  type Recommendation,
+  type TurnUsage,
+  type TurnTimings,
+  type Degradation,
+  type ModelCallUsage,
+  type ToolCallRecord,
+} from './agent/index.js';
 export * from './model/index.js';
 export * from './profile/index.js';
 export * from './prompts/index.js';
 export {
+  createOfflineReader,
   understandingSchema,
   emptyUnderstanding,
   type Understanding,
-} from './understanding/understanding-schema.js';
-export type { Reranker, RerankInput, RerankOutcome } from './ranking/reranker.js';
-export { OnePassReranker } from './ranking/one-pass-reranker.js';
-export { SlidingWindowReranker } from './ranking/sliding-window-reranker.js';
+} from './understanding/index.js';
+export {
+  OnePassReranker,
+  SlidingWindowReranker,
+  type Reranker,
+  type RerankInput,
+  type RerankOutcome,
+} from './ranking/index.js';
 export { loadO200kCounter, approximateTokenCounter, type TokenCounter } from './usage/token-counter.js';
 export { promptText, displayText, displayJson, type DisplayTextOptions } from './untrusted/index.js';

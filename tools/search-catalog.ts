@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { retrievalFiltersSchema, type RetrievalFilters } from '../src/retrieval/filters.js';
-import type { Candidate } from '../src/retrieval/retriever.js';
+import type { Candidate } from '../src/retrieval/index.js';
 import { cleanText, itemLine } from './format-item.js';
 import { throwIfAborted } from './throw-if-aborted.js';
 import { defineTool } from './tool-definition.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Retriever } from '../src/retrieval/retriever.js';
+import type { Retriever } from '../src/retrieval/index.js';
 import type { ProfileStore } from '../src/profile/profile-store.js';
 
 /** What a tool may use: the retriever (and through it the catalog), the profile store, who is asking. */

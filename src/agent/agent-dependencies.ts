@@ -2,7 +2,7 @@ import type { Limits } from '../limits/index.js';
 import type { LanguageModel } from '../model/language-model.js';
 import type { ProfileStore } from '../profile/profile-store.js';
 import type { Reranker, RenderablePrompt } from '../ranking/reranker.js';
-import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/retriever.js';
+import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/index.js';
 import type { OfflineReader } from '../understanding/offline/offline-reader.js';
 import type { TokenCounter } from '../usage/token-counter.js';
 

@@ -10,7 +10,7 @@ import { SlidingWindowReranker } from '../ranking/sliding-window-reranker.js';
 import type { Reranker } from '../ranking/reranker.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { resolveLimits, type Limits } from '../limits/index.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import type { Retriever } from '../retrieval/index.js';
 import { createOfflineReader } from '../understanding/offline/index.js';
 import { approximateTokenCounter, loadO200kCounter, type TokenCounter } from '../usage/token-counter.js';
 import type { AgentDependencies } from './agent-dependencies.js';

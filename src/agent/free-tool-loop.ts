@@ -1,6 +1,6 @@
 import { ConvrecError } from '../errors/index.js';
 import type { LanguageModel, ModelMessage } from '../model/language-model.js';
-import type { Candidate } from '../retrieval/retriever.js';
+import type { Candidate } from '../retrieval/index.js';
 import type { RenderablePrompt } from '../ranking/reranker.js';
 import { convrecTools } from '../../tools/convrec-tools.js';
 import { runToolCall } from '../../tools/run-tool.js';

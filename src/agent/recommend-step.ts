@@ -4,7 +4,7 @@ import { OfflineReasonWriter } from '../explain/offline-reasons.js';
 import { describeConstraints, recommendReply, unknownTitlesNote } from '../explain/offline-reply.js';
 import { itemDescription } from '../ranking/candidate-cards.js';
 import type { Reranker } from '../ranking/reranker.js';
-import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
+import type { Candidate, RetrieveRequest } from '../retrieval/index.js';
 import { foldText } from '../text/tokenize.js';
 import type { SoftPreferences } from '../understanding/request-from-state.js';
 import type { Constraints } from '../understanding/understanding-schema.js';

@@ -1,5 +1,5 @@
 import type { FeedbackEvent } from '../profile/profile-store.js';
-import type { Candidate, RetrieveRequest } from '../retrieval/retriever.js';
+import type { Candidate, RetrieveRequest } from '../retrieval/index.js';
 import type { AgentDependencies } from './agent-dependencies.js';
 import type { Degradation, ToolCallRecord, TurnEvent } from './turn-events.js';
 import { getItemTool } from '../../tools/get-item.js';

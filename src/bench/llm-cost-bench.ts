@@ -7,7 +7,7 @@ import { loadInteractionLog } from '../collaborative/interaction-log.js';
 import { loadEvalTurns } from '../eval/redial-dataset.js';
 import { checkDataset } from '../eval/run-redial-eval.js';
 import { openOrBuildIndex } from '../index-store/index.js';
-import { Retriever } from '../retrieval/retriever.js';
+import { Retriever } from '../retrieval/index.js';
 import { loadO200kCounter } from '../usage/token-counter.js';
 import { runCostBench, type CostTurnInput } from './llm-cost-run.js';
 import { popularItems } from './llm-cost-script.js';

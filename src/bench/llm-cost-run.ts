@@ -6,7 +6,7 @@ import { ConvrecError } from '../errors/index.js';
 import type { GenerateRequest } from '../model/language-model.js';
 import { ScriptedModel, type ScriptedResponse } from '../model/scripted-model.js';
 import { MemoryProfileStore } from '../profile/memory-profile-store.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import type { Retriever } from '../retrieval/index.js';
 import { createOfflineReader, type OfflineReader } from '../understanding/offline/index.js';
 import { MeteredModel } from '../usage/metered-model.js';
 import { requestTokens, type TokenCounter } from '../usage/token-counter.js';

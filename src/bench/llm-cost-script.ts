@@ -5,7 +5,7 @@ import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import type { GenerateRequest } from '../model/language-model.js';
 import type { ScriptedResponse } from '../model/scripted-model.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import type { Retriever } from '../retrieval/index.js';
 import { createOfflineReader, type OfflineReader } from '../understanding/offline/index.js';
 import { emptyUnderstanding, type Understanding } from '../understanding/understanding-schema.js';
 

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
 import { cooccurrenceSchema } from '../collaborative/cooccurrence.js';
 import { loadInteractionLog } from '../collaborative/interaction-log.js';
+import { readDialogue } from '../dialogue/read-dialogue.js';
 import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
 import { loadEvalTurns, type EvalTurn } from '../eval/redial-dataset.js';
 import { buildIndex, hashLog, HnswIndex, openIndex, readManifest, saveIndex } from '../index-store/index.js';
 import { LexicalIndex } from '../lexical/lexical-index.js';
-import { Retriever } from '../retrieval/retriever.js';
+import { Retriever } from '../retrieval/index.js';
 import { TitleResolver } from '../titles/index.js';
 import { measureHnswQuality, type QualityQueries, type QualityReport } from './hnsw-quality.js';
 import {
@@ -114,7 +115,7 @@ async function measureTurns(
   let full = 0;
   for (const turn of turns) {
     const started = now();
-    const { request } = retriever.readDialogue(turn.context);
+    const { request } = readDialogue(retriever, turn.context);
     const prepared = now();
     const candidates = await retriever.retrieve({ ...request, k: 100 });
     latencies.push(now() - started);
@@ -176,7 +177,7 @@ export async function benchRedial(
   // 5. HNSW quality: item vectors plus embedded dialogue queries.
   const random = seededRandom(options.seed);
   const textWanted = Math.floor(options.qualityQueries / 2);
-  const texts = [...new Set(turns.flatMap((turn) => retriever.readDialogue(turn.context).request.queries))];
+  const texts = [...new Set(turns.flatMap((turn) => readDialogue(retriever, turn.context).request.queries))];
   const textVectors = (await components.embedder.embed(shuffled(texts, random))).filter((vector) =>
     vector.some((value) => value !== 0),
   );

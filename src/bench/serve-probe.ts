@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/index.js';
 import { loadInteractionLog } from '../collaborative/interaction-log.js';
 import { openIndex } from '../index-store/index.js';
-import { Retriever } from '../retrieval/retriever.js';
+import { Retriever } from '../retrieval/index.js';
 import { collectGarbage, megabytes, now, round, summarizeLatencies, timed } from './report.js';
 import { probeQueriesSchema, type ProbeQuery, type ServeProbeResult } from './serve-process.js';
 

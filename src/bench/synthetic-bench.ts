@@ -5,7 +5,7 @@ import type { InteractionLog } from '../collaborative/interaction-log.js';
 import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
 import { buildIndex, openIndex, saveIndex, type HnswParameters } from '../index-store/index.js';
-import { Retriever } from '../retrieval/retriever.js';
+import { Retriever } from '../retrieval/index.js';
 import { measureHnswQuality, type QualityReport } from './hnsw-quality.js';
 import {
   atMost,

@@ -1,4 +1,4 @@
-import type { Candidate } from '../retrieval/retriever.js';
+import type { Candidate } from '../retrieval/index.js';
 import { displayText } from '../untrusted/index.js';
 
 /** One line saying where a candidate came from, in the user's terms. */

@@ -8,6 +8,7 @@ import { registerEvalPlotCommand } from './commands/eval-plot-command.js';
 import { registerEvalUnderstandingCommand } from './commands/eval-understanding-command.js';
 import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
+import { registerSimulateCommand } from './commands/simulate-command.js';
 import { registerTestCommand } from './commands/test-command.js';
 import { registerStartCommand } from './commands/start-command.js';
 import { errorLine } from './error-text.js';
@@ -44,6 +45,7 @@ Examples:
   convrec index my-catalog.csv --log sessions.jsonl
   convrec eval --split valid
   convrec eval --catalog items.jsonl --turns turns.jsonl --log sessions.jsonl
+  convrec simulate --split test --limit 500   simulated users with a hidden target
   convrec test examples/dialogues/*.yaml     run scripted dialogue tests`,
   );
 
@@ -54,6 +56,7 @@ registerSearchCommand(program, getConfig);
 registerEvalCommand(program, getConfig);
 registerEvalPlotCommand(program);
 registerEvalUnderstandingCommand(program, getConfig);
+registerSimulateCommand(program, getConfig);
 registerTestCommand(program, getConfig);
 
 try {

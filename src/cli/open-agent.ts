@@ -1,10 +1,10 @@
-import { createRecommender, type Recommender } from '../agent/create-recommender.js';
+import { createRecommender, type Recommender } from '../agent/index.js';
 import type { ConvrecConfig } from '../config/load-config.js';
 import { ConvrecError } from '../errors/index.js';
 import type { LanguageModel } from '../model/language-model.js';
 import { OpenAIChatModel } from '../model/openai-compatible-model.js';
 import { openProfileStore } from '../profile/open-profile-store.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import type { Retriever } from '../retrieval/index.js';
 
 /** Options shared by commands that talk to the agent. */
 export interface AgentCliOptions {

@@ -1,7 +1,7 @@
 import { readMappingFile } from '../catalog/index.js';
 import type { ConvrecConfig } from '../config/load-config.js';
 import { OpenAIEmbeddingModel } from '../embeddings/openai-embedding-model.js';
-import { openRetriever } from '../retrieval/open-retriever.js';
+import { openRetriever } from '../retrieval/index.js';
 import { defaultIndexDirectory, demoCatalogPath } from './paths.js';
 import { buildProgressReporter } from './progress.js';
 

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { openRetriever } from '../retrieval/open-retriever.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import { openRetriever, type Retriever } from '../retrieval/index.js';
 
 export interface CatalogCacheOptions {
   /** Where a catalog's index is kept (default: a temporary folder, removed by `dispose`). */

@@ -71,4 +71,3 @@ export const expectationsSchema = z
   .strict();
 
 export type Expectations = z.infer<typeof expectationsSchema>;
-export type ExpectationName = keyof Expectations;

@@ -1,7 +1,7 @@
 import { createRecommender } from '../agent/create-recommender.js';
 import { isConvrecError } from '../errors/index.js';
 import { MemoryProfileStore } from '../profile/memory-profile-store.js';
-import type { Retriever } from '../retrieval/retriever.js';
+import type { Retriever } from '../retrieval/index.js';
 import { approximateTokenCounter } from '../usage/token-counter.js';
 import { checkPrompts } from './check-prompts.js';
 import { checkRecommendations } from './check-recommendations.js';

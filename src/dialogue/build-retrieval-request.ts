@@ -1,4 +1,4 @@
-import type { RetrieveRequest } from '../retrieval/retriever.js';
+import type { RetrieveRequest } from '../retrieval/retrieval-request.js';
 import type { TitleResolver } from '../titles/index.js';
 import type { DialogueMessage } from './dialogue-message.js';
 import { genreHints } from './genre-hints.js';

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConvrecError } from '../errors/index.js';
-import type { RetrievalWeights } from '../retrieval/retriever.js';
+import type { RetrievalWeights } from '../retrieval/index.js';
 import { loadEvalDataset, type EvalDatasetFiles } from './generic/eval-dataset.js';
 import type { EvalReport } from './generic/eval-report.js';
 import { runEval, type EvalOptions, type EvalRun } from './generic/run-eval.js';

@@ -1,7 +1,7 @@
 import type { CatalogItem } from '../catalog/index.js';
 import { itemDescription } from '../ranking/candidate-cards.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
-import type { Candidate, Retriever } from '../retrieval/retriever.js';
+import type { Candidate, Retriever } from '../retrieval/index.js';
 import { foldText, tokenize } from '../text/tokenize.js';
 
 export interface ReasonContext {

@@ -8,7 +8,7 @@ import type { EmbeddingModel } from '../embeddings/embedding-model.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
 import { ConvrecError } from '../errors/index.js';
 import { LexicalIndex } from '../lexical/lexical-index.js';
-import type { RetrievalComponents } from '../retrieval/retriever.js';
+import type { RetrievalComponents } from './retrieval-components.js';
 import { TitleResolver } from '../titles/index.js';
 import { HnswIndex, hnswParametersFor, type HnswParameters } from './hnsw-index.js';
 import { sealManifest } from './index-checksums.js';

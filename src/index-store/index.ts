@@ -21,3 +21,4 @@ export {
   type VectorHit,
 } from './hnsw-index.js';
 export { manifestSchema, type IndexFileChecksum, type IndexManifest } from './manifest.js';
+export type { RetrievalComponents } from './retrieval-components.js';

@@ -7,7 +7,7 @@ import type { EmbeddingModel } from '../embeddings/embedding-model.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
 import { IndexError, isConvrecError } from '../errors/index.js';
 import { LexicalIndex } from '../lexical/lexical-index.js';
-import type { RetrievalComponents } from '../retrieval/retriever.js';
+import type { RetrievalComponents } from './retrieval-components.js';
 import { TitleResolver } from '../titles/index.js';
 import { buildIndex, hashLog, saveIndex, type BuildProgress, type BuiltIndex } from './build-index.js';
 import { HnswIndex } from './hnsw-index.js';

@@ -1,6 +1,6 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
-import type { Candidate } from '../retrieval/retriever.js';
+import type { Candidate } from '../retrieval/index.js';
 import { promptText } from '../untrusted/index.js';
 
 /** Candidates as the model sees them: short handles, not catalog ids. */

@@ -1,4 +1,4 @@
-import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/retriever.js';
+import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/index.js';
 import { defaultOfflineRankerWeights, type OfflineRankerWeights } from './offline-ranker-weights.js';
 import { rankingFeatureNames, rankingFeatures } from './ranking-features.js';
 

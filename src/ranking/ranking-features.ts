@@ -1,6 +1,6 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
 import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
-import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/retriever.js';
+import type { Candidate, Retriever, RetrieveRequest } from '../retrieval/index.js';
 import { sequenceSignals } from './offline-sequence-signals.js';
 
 /** Source lists whose rank the ranker reads (see `Retriever.retrieve`). */

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/index.js';
-import type { Candidate } from '../retrieval/retriever.js';
+import type { Candidate } from '../retrieval/index.js';
 
 /** A rendered prompt: static system text first, per-turn user text last. */
 export interface RenderablePrompt {

@@ -1,6 +1,6 @@
 import { ConvrecError } from '../errors/index.js';
 import type { LanguageModel } from '../model/language-model.js';
-import type { Candidate } from '../retrieval/retriever.js';
+import type { Candidate } from '../retrieval/index.js';
 import { buildCards, cardLine, type CardOptions } from './candidate-cards.js';
 import { parsePermutation, parseRerankOutput } from './rerank-output.js';
 import { streamRerank, type ReplyHooks } from './stream-rerank.js';

@@ -2,7 +2,8 @@ import { loadCatalog, type Catalog, type LoadCatalogOptions } from '../catalog/i
 import { loadInteractionLog } from '../collaborative/interaction-log.js';
 import type { EmbeddingModel } from '../embeddings/embedding-model.js';
 import { openOrBuildIndex, type BuildProgress, type IndexManifest } from '../index-store/index.js';
-import { defaultRetrievalWeights, Retriever, type RetrievalWeights } from './retriever.js';
+import { defaultRetrievalWeights, type RetrievalWeights } from './retrieval-weights.js';
+import { Retriever } from './retriever.js';
 
 export interface OpenRetrieverOptions {
   catalog: string | Catalog;

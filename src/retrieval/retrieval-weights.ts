@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** How much each signal counts in fusion; tuned on ReDial valid. */
 export interface RetrievalWeights {
   dense: number;
@@ -60,3 +62,35 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   // single signal on ReDial, so they get the weight of the collaborative list.
   proposed: 1.5,
 };
+
+const weight = z.number().finite();
+const count = z.number().int().positive();
+
+/**
+ * Overrides of the retrieval weights from outside (e.g. `convrec eval --weights`): known names only,
+ * finite numbers, whole positive counts for depths and `rrfK` above 0.
+ */
+export const retrievalWeightsSchema = (
+  z.strictObject({
+    dense: weight,
+    lexical: weight,
+    content: weight,
+    collaborative: weight,
+    popularity: weight,
+    disliked: weight,
+    depth: count,
+    rrfK: weight.positive(),
+    likedDecay: weight,
+    collaborativeAlpha: weight,
+    collaborativeShrinkage: weight,
+    genre: weight,
+    recent: weight,
+    sessions: weight,
+    years: weight,
+    people: weight,
+    contentDepth: count,
+    sessionNeighbours: count,
+    proposed: weight,
+    popularityPrior: weight,
+  }) satisfies z.ZodType<RetrievalWeights>
+).partial();

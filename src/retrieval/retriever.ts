@@ -1,75 +1,12 @@
-import { z } from 'zod';
 import type { Catalog, CatalogItem } from '../catalog/index.js';
-import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
-import type { EmbeddingModel } from '../embeddings/embedding-model.js';
-import { buildRetrievalRequest, type DialogueReading } from '../dialogue/build-retrieval-request.js';
-import type { DialogueMessage } from '../dialogue/dialogue-message.js';
 import { ConvrecError } from '../errors/index.js';
-import type { HnswIndex } from '../index-store/hnsw-index.js';
-import type { LexicalIndex } from '../lexical/lexical-index.js';
-import type { TitleResolver } from '../titles/index.js';
+import type { RetrievalComponents } from '../index-store/index.js';
 import { compileFilters, retrievalFiltersSchema } from './filters.js';
 import { CollaborativeLists } from './collaborative-lists.js';
 import { FacetLists } from './facet-lists.js';
 import { reciprocalRankFusion, type RankedList } from './fusion.js';
+import { retrieveRequestSchema, type Candidate, type RetrieveRequest } from './retrieval-request.js';
 import { defaultRetrievalWeights, type RetrievalWeights } from './retrieval-weights.js';
-
-export { defaultRetrievalWeights, type RetrievalWeights } from './retrieval-weights.js';
-
-export const retrieveRequestSchema = z.object({
-  queries: z
-    .array(z.string())
-    .default([])
-    .describe('Free-text retrieval queries; several diverse ones are fused'),
-  likedIds: z.array(z.string()).default([]).describe('Items the user likes, most important first'),
-  dislikedIds: z
-    .array(z.string())
-    .default([])
-    .describe('Items the user dislikes: excluded, and their neighbours pushed down'),
-  seenIds: z.array(z.string()).default([]).describe('Items the user has seen'),
-  recentIds: z
-    .array(z.string())
-    .default([])
-    .describe('Items already discussed that stay relevant, e.g. earlier suggestions the user did not reject'),
-  proposedIds: z
-    .array(z.string())
-    .default([])
-    .describe('Items a language model proposed for the request, best first'),
-  preferredYears: z
-    .object({ from: z.number().int().optional(), to: z.number().int().optional() })
-    .optional()
-    .describe('Release years the user asked for (soft; filters are hard)'),
-  preferredPeople: z
-    .array(z.string())
-    .default([])
-    .describe('People the user asked for, e.g. an actor or director (soft; filters are hard)'),
-  preferredGenres: z
-    .array(z.string())
-    .default([])
-    .describe('Genres the user asked for (soft; filters are hard)'),
-  filters: retrievalFiltersSchema.default({}).describe('Hard constraints'),
-  excludeSeen: z.boolean().default(false).describe('Drop liked and seen items from the results'),
-  k: z.number().int().positive().max(1000).default(40).describe('How many candidates to return'),
-});
-
-export type RetrieveRequest = z.input<typeof retrieveRequestSchema>;
-
-/** A retrieved item with its fused score and its rank in each source list. */
-export interface Candidate {
-  item: CatalogItem;
-  score: number;
-  ranks: Record<string, number>;
-}
-
-/** Everything retrieval needs, loaded from an index directory or built in memory. */
-export interface RetrievalComponents {
-  catalog: Catalog;
-  embedder: EmbeddingModel;
-  vectors: HnswIndex;
-  lexical: LexicalIndex;
-  titles: TitleResolver;
-  cooccurrence?: CooccurrenceData;
-}
 
 /** Content-neighbour searches per request: later liked items weigh little and cost a search each. */
 const maxContentSeeds = 5;
@@ -145,20 +82,12 @@ export class Retriever {
   }
 
   private genreNames: Set<string> | undefined;
-  private latestYear: number | undefined;
+  private latestYearCache: { year: number | undefined } | undefined;
 
-  /**
-   * The offline reading of a dialogue (titles with sentiment, genres, people) as a retrieval request
-   * for this catalog.
-   */
-  readDialogue(messages: DialogueMessage[], options: { topicShift?: boolean } = {}): DialogueReading {
-    this.latestYear ??= latestYearOf(this.components.catalog.items);
-    return buildRetrievalRequest(messages, this.components.titles, {
-      genres: this.genres(),
-      findPeople: (text) => this.facets.peopleIn(text),
-      ...(this.latestYear ? { latestYear: this.latestYear } : {}),
-      ...(options.topicShift === undefined ? {} : { topicShift: options.topicShift }),
-    });
+  /** The latest release year in the catalog, or undefined when no item has one. */
+  latestYear(): number | undefined {
+    this.latestYearCache ??= { year: latestYearOf(this.components.catalog.items) };
+    return this.latestYearCache.year;
   }
 
   /** The catalog's genres. */

@@ -1,7 +1,6 @@
 import type { DialogueState, RequestState } from '../dialogue/state/index.js';
 import type { CatalogLexicon } from '../lexicon/index.js';
-import type { RetrieveRequest } from '../retrieval/retriever.js';
-import type { RetrievalFilters } from '../retrieval/filters.js';
+import type { RetrievalFilters, RetrieveRequest } from '../retrieval/index.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Constraints } from './understanding-schema.js';
 

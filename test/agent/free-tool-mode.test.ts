@@ -3,7 +3,7 @@ import { createRecommender } from '../../src/agent/create-recommender.js';
 import type { TurnEvent } from '../../src/agent/turn-events.js';
 import type { GenerateRequest } from '../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedStep } from '../../src/model/scripted-model.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { emptyUnderstanding } from '../../src/understanding/understanding-schema.js';
 import { approximateTokenCounter } from '../../src/usage/token-counter.js';
 import { openDemoRetriever } from '../helpers/demo-retriever.js';

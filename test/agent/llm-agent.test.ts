@@ -7,7 +7,7 @@ import type { GenerateRequest } from '../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedResponse, type ScriptedStep } from '../../src/model/scripted-model.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
 import { titleWithYear } from '../../src/catalog/title-with-year.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import {
   emptyUnderstanding,
   type Constraints,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecommender, type Recommender } from '../../src/agent/create-recommender.js';
 import type { TurnEvent, TurnResult } from '../../src/agent/turn-events.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { openDemoRetriever } from '../helpers/demo-retriever.js';
 
 let retriever: Retriever;

@@ -5,7 +5,7 @@ import type { TurnStream } from '../../src/agent/turn-stream.js';
 import { OpenAIChatModel } from '../../src/model/openai-compatible-model.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
 import { titleWithYear } from '../../src/catalog/title-with-year.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import {
   startOpenAIWireServer,
   type OpenAIWireServer,

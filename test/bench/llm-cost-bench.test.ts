@@ -16,7 +16,7 @@ import { summarizeRun } from '../../src/bench/llm-cost-stats.js';
 import { formatCostTable } from '../../src/bench/llm-cost-table.js';
 import type { GenerateRequest } from '../../src/model/language-model.js';
 import { parsePermutation, parseRerankOutput } from '../../src/ranking/rerank-output.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { understandingSchema } from '../../src/understanding/understanding-schema.js';
 import { loadO200kCounter } from '../../src/usage/token-counter.js';
 import { openDemoRetriever } from '../helpers/demo-retriever.js';

@@ -9,7 +9,7 @@ import { openFromOptions } from '../../src/cli/open-from-options.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { movieLexicon } from '../../src/lexicon/index.js';
 import { openRetriever } from '../../src/retrieval/open-retriever.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 
 const catalogFile = 'examples/catalogs/board-games.csv';
 const mappingFile = 'examples/catalogs/board-games.mapping.json';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { createOfflineReader } from '../../src/understanding/offline/index.js';
 import type { OfflineReader } from '../../src/understanding/offline/offline-reader.js';
 import { openDemoRetriever } from './demo-retriever.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCatalogPath } from '../../src/cli/paths.js';
 import { openRetriever } from '../../src/retrieval/open-retriever.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 
 /** The bundled demo catalog with its index built in a temporary folder; `dispose` removes the folder. */
 export async function openDemoRetriever(): Promise<{ retriever: Retriever; dispose: () => Promise<void> }> {

@@ -14,7 +14,7 @@ import {
   saveIndex,
   type BuildProgress,
 } from '../../src/index-store/index.js';
-import { Retriever } from '../../src/retrieval/retriever.js';
+import { Retriever } from '../../src/retrieval/index.js';
 import { thrownBy } from '../helpers/errors.js';
 import { tempDir, toyJsonl, toyRows, writeText } from '../helpers/toy-catalog.js';
 

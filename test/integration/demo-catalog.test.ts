@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRetrievalRequest } from '../../src/dialogue/build-retrieval-request.js';
 import { demoCatalogPath } from '../../src/cli/paths.js';
 import { openRetriever } from '../../src/retrieval/open-retriever.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 
 let directory: string;
 let retriever: Retriever;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../src/catalog/index.js';
 import { buildCards, cardLine } from '../../src/ranking/candidate-cards.js';
 import { promptText } from '../../src/untrusted/index.js';
-import type { Candidate } from '../../src/retrieval/retriever.js';
+import type { Candidate } from '../../src/retrieval/index.js';
 import { toyCatalog, toyRows } from '../helpers/toy-catalog.js';
 
 const candidate = (item: CatalogItem): Candidate => ({ item, score: 1, ranks: {} });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionLog } from '../../src/collaborative/interaction-log.js';
 import { buildIndex } from '../../src/index-store/index.js';
 import { offlineRank } from '../../src/ranking/offline-ranker.js';
-import { Retriever, type Candidate, type RetrieveRequest } from '../../src/retrieval/retriever.js';
+import { Retriever, type Candidate, type RetrieveRequest } from '../../src/retrieval/index.js';
 import { toyCatalog } from '../helpers/toy-catalog.js';
 
 const catalog = toyCatalog();

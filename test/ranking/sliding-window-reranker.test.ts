@@ -4,7 +4,7 @@ import { ScriptedModel, type ScriptedCall, type ScriptedStep } from '../../src/m
 import type { RenderablePrompt, RerankInput } from '../../src/ranking/reranker.js';
 import { loadPrompts, promptsDirectory } from '../../src/prompts/index.js';
 import { SlidingWindowReranker } from '../../src/ranking/sliding-window-reranker.js';
-import type { Candidate } from '../../src/retrieval/retriever.js';
+import type { Candidate } from '../../src/retrieval/index.js';
 import { thrownBy } from '../helpers/errors.js';
 import { toyCatalog } from '../helpers/toy-catalog.js';
 

@@ -4,7 +4,7 @@ import { createRecommender, type Recommender } from '../../src/agent/create-reco
 import type { Session } from '../../src/agent/session.js';
 import { ConvrecError } from '../../src/errors/index.js';
 import { defaultLimits } from '../../src/limits/index.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { openDemoRetriever } from '../helpers/demo-retriever.js';
 
 /** Every offline turn on a message up to the limit must finish within this (typically < 150 ms). */

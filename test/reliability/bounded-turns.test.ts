@@ -4,7 +4,7 @@ import type { TurnResult } from '../../src/agent/turn-events.js';
 import type { Limits } from '../../src/limits/index.js';
 import { OpenAIChatModel } from '../../src/model/openai-compatible-model.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { startOpenAIWireServer, type OpenAIWireServer, type WireHandler } from '../../src/testing/index.js';
 import { approximateTokenCounter } from '../../src/usage/token-counter.js';
 import { openDemoRetriever } from '../helpers/demo-retriever.js';

@@ -7,7 +7,7 @@ import { ungroundedTitles } from '../../src/explain/grounded-prose.js';
 import type { GenerateRequest } from '../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedResponse, type ScriptedStep } from '../../src/model/scripted-model.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { emptyUnderstanding, type Understanding } from '../../src/understanding/understanding-schema.js';
 import { approximateTokenCounter } from '../../src/usage/token-counter.js';
 import { openDemoRetriever } from '../helpers/demo-retriever.js';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createRecommender } from '../../src/agent/create-recommender.js';
 import { buildIndex } from '../../src/index-store/index.js';
 import { PostgresProfileStore } from '../../src/profile/index.js';
-import { Retriever } from '../../src/retrieval/retriever.js';
+import { Retriever } from '../../src/retrieval/index.js';
 import {
   dropSchema,
   postgresSkipReason,

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createRecommender } from '../../src/agent/create-recommender.js';
 import { buildIndex } from '../../src/index-store/index.js';
 import { SqliteProfileStore } from '../../src/profile/index.js';
-import { Retriever } from '../../src/retrieval/retriever.js';
+import { Retriever } from '../../src/retrieval/index.js';
 import { tempDir, toyCatalog } from '../helpers/toy-catalog.js';
 import { buildWriterBundle, startNode as start, waitFor } from './writer-processes.js';
 

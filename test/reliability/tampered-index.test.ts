@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, type Catalog } from '../../src/catalog/index.js';
 import type { InteractionLog } from '../../src/collaborative/interaction-log.js';
 import { buildIndex, openOrBuildIndex, saveIndex } from '../../src/index-store/index.js';
-import { Retriever } from '../../src/retrieval/retriever.js';
+import { Retriever } from '../../src/retrieval/index.js';
 import { thrownBy } from '../helpers/errors.js';
 import { tempDir, toyJsonl, writeText } from '../helpers/toy-catalog.js';
 

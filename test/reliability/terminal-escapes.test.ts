@@ -18,7 +18,7 @@ import type { GenerateRequest } from '../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedResponse } from '../../src/model/scripted-model.js';
 import { MemoryProfileStore } from '../../src/profile/memory-profile-store.js';
 import { openRetriever } from '../../src/retrieval/open-retriever.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { emptyUnderstanding } from '../../src/understanding/understanding-schema.js';
 import { approximateTokenCounter } from '../../src/usage/token-counter.js';
 import { ChatScreen } from '../cli/chat/chat-harness.js';

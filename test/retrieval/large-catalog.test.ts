@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inferMapping, type Catalog, type CatalogItem } from '../../src/catalog/index.js';
-import { Retriever, type RetrievalComponents } from '../../src/retrieval/retriever.js';
+import { readDialogue } from '../../src/dialogue/read-dialogue.js';
+import type { RetrievalComponents } from '../../src/index-store/index.js';
+import { Retriever } from '../../src/retrieval/index.js';
 import { TitleResolver } from '../../src/titles/index.js';
 
 /**
@@ -53,7 +55,7 @@ describe(`a ${itemCount.toLocaleString('en-US')}-item catalog`, () => {
 
     // Reading a dialogue uses only the catalog and the titles, not the vector or lexical indexes.
     const components = { catalog, titles } as unknown as RetrievalComponents;
-    const reading = new Retriever(components).readDialogue([
+    const reading = readDialogue(new Retriever(components), [
       { role: 'user', text: 'I loved The Final One, anything more recent?' },
     ]);
     expect(reading.request.likedIds).toEqual(['last']);

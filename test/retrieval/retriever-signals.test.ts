@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionLog } from '../../src/collaborative/interaction-log.js';
+import { readDialogue } from '../../src/dialogue/read-dialogue.js';
 import { buildIndex } from '../../src/index-store/index.js';
-import { defaultRetrievalWeights, Retriever, type Candidate } from '../../src/retrieval/retriever.js';
+import { defaultRetrievalWeights, Retriever, type Candidate } from '../../src/retrieval/index.js';
 import { toyCatalog } from '../helpers/toy-catalog.js';
 
 const catalog = toyCatalog();
@@ -29,7 +30,7 @@ beforeAll(async () => {
 
 describe('reading a dialogue', () => {
   it('recognises people and years as well as titles', () => {
-    const { request, mentions } = retriever.readDialogue([
+    const { request, mentions } = readDialogue(retriever, [
       { role: 'user', text: 'I loved Heat. Anything with emma stone from the 2000s?' },
     ]);
     expect(mentions.map((mention) => mention.id)).toEqual(['m4']);
@@ -85,11 +86,11 @@ describe('topic shift', () => {
   ];
 
   it('keeps earlier likes by default (what ReDial rewards)', () => {
-    expect(retriever.readDialogue(dialogue).request.likedIds).toContain('m4');
+    expect(readDialogue(retriever, dialogue).request.likedIds).toContain('m4');
   });
 
   it('lets a new request drop earlier likes when asked, still hiding them', () => {
-    const { request } = retriever.readDialogue(dialogue, { topicShift: true });
+    const { request } = readDialogue(retriever, dialogue, { topicShift: true });
     expect(request.likedIds).toEqual([]);
     expect(request.seenIds).toContain('m4');
     expect(request.queries).toEqual(['Now something animated for the kids.']);
@@ -100,6 +101,6 @@ describe('topic shift', () => {
       ...dialogue.slice(0, 2),
       { role: 'user' as const, text: 'More like that, but animated.' },
     ];
-    expect(retriever.readDialogue(pointing, { topicShift: true }).request.likedIds).toContain('m4');
+    expect(readDialogue(retriever, pointing, { topicShift: true }).request.likedIds).toContain('m4');
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionLog } from '../../src/collaborative/interaction-log.js';
 import { buildIndex } from '../../src/index-store/index.js';
-import { Retriever, type Candidate } from '../../src/retrieval/retriever.js';
+import { Retriever, type Candidate } from '../../src/retrieval/index.js';
 import { thrownBy } from '../helpers/errors.js';
 import { toyCatalog } from '../helpers/toy-catalog.js';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { getItemTool } from '../../tools/get-item.js';
 import { resolveTitlesTool } from '../../tools/resolve-titles.js';
 import { runTool } from '../../tools/run-tool.js';

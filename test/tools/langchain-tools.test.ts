@@ -1,6 +1,6 @@
 import { ToolMessage } from '@langchain/core/messages';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { convrecTools } from '../../tools/convrec-tools.js';
 import { toLangChainTools } from '../../tools/langchain-tools.js';
 import { toolContext, toyRetriever } from './tool-context.js';

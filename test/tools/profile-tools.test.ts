@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { getUserProfileTool } from '../../tools/get-user-profile.js';
 import { recordFeedbackTool } from '../../tools/record-feedback.js';
 import { runTool } from '../../tools/run-tool.js';

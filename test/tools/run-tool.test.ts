@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConvrecError } from '../../src/errors/index.js';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { getUserProfileTool } from '../../tools/get-user-profile.js';
 import { runTool, runToolCall } from '../../tools/run-tool.js';
 import { searchCatalogTool } from '../../tools/search-catalog.js';

@@ -1,6 +1,6 @@
 import { buildIndex } from '../../src/index-store/index.js';
 import { MemoryProfileStore } from '../../src/profile/index.js';
-import { Retriever } from '../../src/retrieval/retriever.js';
+import { Retriever } from '../../src/retrieval/index.js';
 import type { ToolContext } from '../../tools/tool-definition.js';
 import { toyCatalog, toyRows } from '../helpers/toy-catalog.js';
 

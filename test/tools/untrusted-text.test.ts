@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Retriever } from '../../src/retrieval/retriever.js';
+import type { Retriever } from '../../src/retrieval/index.js';
 import { cleanText } from '../../tools/format-item.js';
 import { runToolCall } from '../../tools/run-tool.js';
 import { hostileRow, toolContext, toyRetriever } from './tool-context.js';

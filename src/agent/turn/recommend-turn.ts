@@ -2,7 +2,7 @@ import type { CatalogItem } from '../../catalog/index.js';
 import { dialogueText, shownText } from '../../dialogue/dialogue-text.js';
 import type { DialogueState } from '../../dialogue/state/index.js';
 import { compileFilters } from '../../retrieval/filters.js';
-import type { Candidate } from '../../retrieval/retriever.js';
+import type { Candidate } from '../../retrieval/index.js';
 import { distinctiveSharedGenre, requestFromState } from '../../understanding/request-from-state.js';
 import { freeToolLoop } from '../free-tool-loop.js';
 import { recommendStep, type RecommendStepOutput } from '../recommend-step.js';

@@ -1,7 +1,7 @@
 import { Box, Static, Text, useApp, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useEffect, useReducer, useRef, useState } from 'react';
-import type { Recommender } from '../../agent/create-recommender.js';
+import type { Recommender } from '../../agent/index.js';
 import { ChatController } from './chat-controller.js';
 import { chatReducer, initialChatState, type Activity, type HeaderEntry } from './chat-state.js';
 import { HistoryItem } from './HistoryItem.js';

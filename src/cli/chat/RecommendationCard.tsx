@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { WrappedText } from './WrappedText.js';
-import type { Recommendation } from '../../agent/turn-events.js';
+import type { Recommendation } from '../../agent/index.js';
 import { cardText } from './chat-text.js';
 
 /** One numbered card: title and year, genres and director, the one-sentence reason. Wraps at any width. */

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { WrappedText } from './WrappedText.js';
-import type { Recommendation } from '../../agent/turn-events.js';
+import type { Recommendation } from '../../agent/index.js';
 import type { LiveTurn, TurnEntry } from './chat-state.js';
 import { RecommendationList } from './RecommendationCard.js';
 import { displayText } from '../../untrusted/index.js';

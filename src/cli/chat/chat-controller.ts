@@ -1,6 +1,4 @@
-import type { Recommender } from '../../agent/create-recommender.js';
-import type { Session } from '../../agent/session.js';
-import type { TurnStream } from '../../agent/turn-stream.js';
+import type { Recommender, Session, TurnStream } from '../../agent/index.js';
 import { isConvrecError } from '../../errors/index.js';
 import type { FeedbackKind } from '../../profile/profile-store.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';

@@ -1,4 +1,4 @@
-import type { Degradation, Recommendation, TurnResult } from '../../agent/turn-events.js';
+import type { Degradation, Recommendation, TurnResult } from '../../agent/index.js';
 import { endpointNote, statusLine } from './chat-text.js';
 
 export type Tone = 'info' | 'warning' | 'error';

@@ -1,5 +1,4 @@
-import type { Recommendation, TurnResult } from '../../agent/turn-events.js';
-import type { Degradation } from '../../agent/turn-events.js';
+import type { Degradation, Recommendation, TurnResult } from '../../agent/index.js';
 import type { FieldValue } from '../../catalog/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
 import { displayText } from '../../untrusted/index.js';

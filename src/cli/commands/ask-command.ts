@@ -1,7 +1,7 @@
 import { text as readStream } from 'node:stream/consumers';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import type { TurnResult } from '../../agent/turn-events.js';
+import type { TurnResult } from '../../agent/index.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
 import { ConvrecError, isConvrecError } from '../../errors/index.js';
 import { checkMessageLength } from '../../limits/index.js';

@@ -14,7 +14,13 @@ import {
   type ProtocolScores,
 } from '../../eval/generic/index.js';
 import { runRedialSplit } from '../../eval/run-redial-eval.js';
-import type { RetrievalWeights } from '../../retrieval/retriever.js';
+import { ConvrecError } from '../../errors/index.js';
+import { parseJson } from '../../model/index.js';
+import {
+  defaultRetrievalWeights,
+  retrievalWeightsSchema,
+  type RetrievalWeights,
+} from '../../retrieval/index.js';
 import { defaultIndexDirectory } from '../paths.js';
 import { buildProgressReporter, countProgressReporter } from '../progress.js';
 
@@ -39,13 +45,28 @@ function row(name: string, scores: ProtocolScores): string {
   return `${name.padEnd(12)}${String(scores.trials).padStart(7)}${cell(scores.recallAt1)}${cell(scores.recallAt10)}${cell(scores.recallAt50)}${cell(scores.ndcgAt10)}${cell(scores.candidateRecallAt100)}`;
 }
 
-function parseWeights(text: string | undefined): Partial<RetrievalWeights> {
+/** `--weights` as partial retrieval weights; a CONFIG_INVALID error names the bad key. */
+export function parseWeights(text: string | undefined): Partial<RetrievalWeights> {
   if (!text) return {};
-  try {
-    return JSON.parse(text) as Partial<RetrievalWeights>;
-  } catch {
-    throw new Error(`--weights is not valid JSON: ${text}`);
+  const json = parseJson(text);
+  if (!json.ok)
+    throw new ConvrecError('CONFIG_INVALID', `--weights is not valid JSON (${json.error}): ${text}`);
+  const parsed = retrievalWeightsSchema.safeParse(json.value);
+  if (parsed.success) {
+    // JSON has no undefined: every key present is a number.
+    const weights: Partial<RetrievalWeights> = {};
+    for (const [key, value] of Object.entries(parsed.data))
+      if (value !== undefined) weights[key as keyof RetrievalWeights] = value;
+    return weights;
   }
+  const issue = parsed.error.issues[0]!;
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `unknown weight ${issue.keys.map((key) => `"${key}"`).join(', ')} (known: ${Object.keys(defaultRetrievalWeights).join(', ')})`
+      : issue.path.length > 0
+        ? `weight "${issue.path.join('.')}": ${issue.message}`
+        : `expected an object of weights, e.g. '{"collaborative":2}' (${issue.message})`;
+  throw new ConvrecError('CONFIG_INVALID', `--weights: ${message}`);
 }
 
 function parseLimit(text: string | undefined): number | undefined {

@@ -8,7 +8,7 @@ import {
   type Tally,
   type UnderstandingEvalReport,
 } from '../../eval/understanding/run-understanding-eval.js';
-import { createOfflineReader } from '../../understanding/offline/index.js';
+import { createOfflineReader } from '../../understanding/index.js';
 import { openFromOptions } from '../open-from-options.js';
 import { projectRoot } from '../paths.js';
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import type { RetrievalFilters } from '../../retrieval/filters.js';
+import { readDialogue } from '../../dialogue/read-dialogue.js';
+import type { RetrievalFilters } from '../../retrieval/index.js';
 import { describeSources, formatCard } from '../describe-candidate.js';
 import { openFromOptions } from '../open-from-options.js';
 import { displayJson, displayText } from '../../untrusted/index.js';
@@ -62,7 +63,7 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
       if (options.excludePerson) filters.excludePeople = options.excludePerson;
       const { retriever } = await openFromOptions({ ...options, quiet: options.json === true }, config());
       const text = words.join(' ');
-      const { request, mentions } = retriever.readDialogue([{ role: 'user', text }]);
+      const { request, mentions } = readDialogue(retriever, [{ role: 'user', text }]);
       const candidates = await retriever.retrieve({ ...request, filters, excludeSeen: true, k });
       if (options.json) {
         console.log(

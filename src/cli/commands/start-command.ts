@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { createRecommender } from '../../agent/create-recommender.js';
+import { createRecommender } from '../../agent/index.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
 import { chatHeader, runLineChat } from '../chat/index.js';
 import { describeMode, openAgent, type AgentCliOptions } from '../open-agent.js';

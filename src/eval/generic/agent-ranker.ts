@@ -1,7 +1,7 @@
 import { createRecommender } from '../../agent/create-recommender.js';
 import type { TurnIntent } from '../../agent/turn-events.js';
 import { MemoryProfileStore } from '../../profile/memory-profile-store.js';
-import type { Retriever } from '../../retrieval/retriever.js';
+import type { Retriever } from '../../retrieval/index.js';
 import type { TurnRanker } from './turn-ranking.js';
 
 const noListReasons: Partial<Record<TurnIntent, string>> = {

@@ -1,4 +1,4 @@
-import type { RetrievalWeights } from '../../retrieval/retriever.js';
+import type { RetrievalWeights } from '../../retrieval/index.js';
 import { mean, percentile } from '../metrics.js';
 import { bootstrapRecall, type BootstrapOptions, type Interval } from './bootstrap.js';
 import type { EvalDataset, EvalDatasetFiles } from './eval-dataset.js';

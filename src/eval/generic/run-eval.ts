@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { buildCooccurrence } from '../../collaborative/cooccurrence.js';
 import { ConvrecError } from '../../errors/index.js';
 import { openOrBuildIndex, type BuildProgress } from '../../index-store/index.js';
-import { defaultRetrievalWeights, Retriever, type RetrievalWeights } from '../../retrieval/retriever.js';
+import { defaultRetrievalWeights, Retriever, type RetrievalWeights } from '../../retrieval/index.js';
 import { createOfflineReader } from '../../understanding/offline/index.js';
 import { offlineAgentRanker } from './agent-ranker.js';
 import type { BootstrapOptions } from './bootstrap.js';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { demoCatalogPath, packageRoot } from '../../paths/package-paths.js';
-import { openRetriever } from '../../retrieval/open-retriever.js';
+import { openRetriever } from '../../retrieval/index.js';
 import { createOfflineReader } from '../../understanding/offline/index.js';
 import { readBenchmark } from './benchmark-file.js';
 import { trainIntentFromBenchmark } from './train-intent.js';

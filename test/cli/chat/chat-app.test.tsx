@@ -6,7 +6,7 @@ import { ConvrecError } from '../../../src/errors/index.js';
 import type { LanguageModel } from '../../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedStep } from '../../../src/model/scripted-model.js';
 import { MemoryProfileStore } from '../../../src/profile/memory-profile-store.js';
-import type { Retriever } from '../../../src/retrieval/retriever.js';
+import type { Retriever } from '../../../src/retrieval/index.js';
 import { approximateTokenCounter } from '../../../src/usage/token-counter.js';
 import { openDemoRetriever } from '../../helpers/demo-retriever.js';
 import {

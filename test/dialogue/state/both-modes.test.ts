@@ -5,7 +5,7 @@ import type { DialogueState, RequestState } from '../../../src/dialogue/state/in
 import type { GenerateRequest } from '../../../src/model/language-model.js';
 import { ScriptedModel, type ScriptedStep } from '../../../src/model/scripted-model.js';
 import { MemoryProfileStore } from '../../../src/profile/memory-profile-store.js';
-import type { Retriever } from '../../../src/retrieval/retriever.js';
+import type { Retriever } from '../../../src/retrieval/index.js';
 import { openDemoRetriever } from '../../helpers/demo-retriever.js';
 import { delta, type DeltaInput } from './understanding-delta.js';
 
