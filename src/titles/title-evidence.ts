@@ -248,6 +248,18 @@ function judgesObject(tokens: Token[], end: number): boolean {
   const valence = afinn165[verb.norm] ?? afinn165[verb.lemma] ?? 0;
   return verb.pos === 'VERB' && verb.norm.endsWith('ed') && Math.abs(valence) >= 2;
 }
+/** Verdicts of chat with no valence in AFINN-165: "baby driver was mid", "heat is peak". */
+const verdictSlang = new Set([
+  'mid',
+  'meh',
+  'peak',
+  'goated',
+  'overrated',
+  'underrated',
+  'mediocre',
+  'forgettable',
+  'underwhelming',
+]);
 function judgedAfter(tokens: Token[], end: number): boolean {
   if (!copulas.has(tokens[end]?.norm ?? '')) return false;
   let index = end + 1;
@@ -255,6 +267,7 @@ function judgedAfter(tokens: Token[], end: number): boolean {
   if (summingWords.has(tokens[index]?.norm ?? '')) index++;
   while (intensifiers.has(tokens[index]?.norm ?? '')) index++;
   const word = tokens[index];
+  if (word && verdictSlang.has(word.norm)) return true;
   if (!word || word.pos !== 'ADJ') return false;
   const valence = afinn165[word.norm] ?? afinn165[word.lemma] ?? 0;
   return Math.abs(valence) >= 2;

@@ -13,6 +13,14 @@ const absence = new Set([
   'school',
   'camp',
   'sleepover',
+  'dozed',
+  'work',
+  'abroad',
+  'vacation',
+  'trip',
+  'north',
+  'south',
+  'upstate',
 ]);
 /** Verbs between the viewer and the absence: "are", "is finally", "went to", "goes down". */
 const linking = new Set([
@@ -22,6 +30,10 @@ const linking = new Set([
   "'re",
   'are',
   're',
+  'r',
+  'fell',
+  'fallen',
+  'up',
   'was',
   'were',
   'be',

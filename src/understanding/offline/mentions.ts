@@ -112,13 +112,14 @@ export function agesIn(words: Word[], analysis?: Analysis): { start: number; end
   const out: { start: number; end: number; age: number }[] = [];
   words.forEach((word, index) => {
     const decade = /^(\d)0'?s$/.exec(word.norm);
-    // "In their 70s": an age by decade.
+    // "In their 70s", "in their late 70s": an age by decade.
+    const part = ['early', 'mid', 'late'].includes(words[index - 1]?.norm ?? '') ? 1 : 0;
     if (
       decade?.[1] &&
-      possessives.has(words[index - 1]?.norm ?? '') &&
-      ['in', 'into'].includes(words[index - 2]?.norm ?? '')
+      possessives.has(words[index - 1 - part]?.norm ?? '') &&
+      ['in', 'into'].includes(words[index - 2 - part]?.norm ?? '')
     ) {
-      out.push({ start: index - 2, end: index + 1, age: Number(decade[1]) * 10 });
+      out.push({ start: index - 2 - part, end: index + 1, age: Number(decade[1]) * 10 });
       return;
     }
     const age = numberValue(word);
@@ -144,7 +145,9 @@ export function agesIn(words: Word[], analysis?: Analysis): { start: number; end
       ) &&
       before.some((entry) => personWords.has(entry)) &&
       // "She is 9" — not "he is one of my favourite actors".
+      // "my dad turns 70 next month": turning an age says it whatever follows.
       (next === '' ||
+        ['turns', 'turning'].includes(before[before.length - 1] ?? '') ||
         words[index + 1]!.barrier ||
         ['and', 'years', 'yrs', 'yo', 'now', 'so', 'but', 'too', 'already'].includes(next))
     ) {

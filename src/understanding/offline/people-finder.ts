@@ -128,7 +128,9 @@ class NameReader {
     const word = this.words[index]!;
     // "jim carey": a given name typed right, then its owner's surname a slip off (even a word that is
     // someone else's name).
-    const paired = free(index - 1) ? this.givenThenMisspelled(index) : undefined;
+    const paired = free(index - 1)
+      ? (this.givenThenMisspelled(index) ?? this.shortGivenThenSurname(index))
+      : undefined;
     if (paired) return paired;
     const nickname = this.nickname(index);
     if (nickname) return nickname;
@@ -201,6 +203,20 @@ class NameReader {
     const matches = given.owners.filter((owner) => {
       const surname = foldText(owner).split(/\s+/).pop() ?? '';
       return surname !== word.norm && editDistance(word.norm, surname, allowed) <= allowed;
+    });
+    return matches.length === 1 ? { start: index - 1, end: index + 1, names: matches } : undefined;
+  }
+
+  /** "nic cage" for Nicolas Cage: a short form of the given name, then the surname as it is. */
+  private shortGivenThenSurname(index: number): FoundPeople | undefined {
+    const word = this.words[index]!;
+    const previous = this.words[index - 1];
+    if (!previous || word.barrier || previous.norm.length < 3 || isStopword(previous.norm)) return undefined;
+    const surname = this.people.surnames.get(word.norm);
+    if (!surname) return undefined;
+    const matches = surname.owners.filter((owner) => {
+      const given = foldText(owner).split(/\s+/)[0] ?? '';
+      return given.length > previous.norm.length && given.startsWith(previous.norm);
     });
     return matches.length === 1 ? { start: index - 1, end: index + 1, names: matches } : undefined;
   }

@@ -78,6 +78,7 @@ const quantityCues = new Set([
   'around',
   'some',
 ]);
+const possessives = new Set(['my', 'your', 'his', 'her', 'our', 'their', 'its']);
 /** What "one more …" may be about that is no film: "one more thing", "one more question". */
 const notCounted = new Set(['thing', 'things', 'question', 'questions', 'request', 'detail', 'condition']);
 
@@ -186,7 +187,8 @@ export function readQuantity(
     const next = words[index + 1]?.norm ?? '';
     const afterNext = words[index + 2]?.norm ?? '';
     const previous = words[index - 1]?.norm ?? '';
-    if (word === 'couple' && (previous === 'a' || next === 'of'))
+    // "a couple of films", "couple more like those"
+    if (word === 'couple' && (previous === 'a' || next === 'of' || (next === 'more' && previous === '')))
       return { value: 2, span: [index - (previous === 'a' ? 1 : 0), index + 1] };
     // "A few films", "a few more", "a few sci-fi films please" — not "a few friends over".
     const filmSoon =
@@ -197,7 +199,8 @@ export function readQuantity(
     if (word === 'few' && previous === 'a' && filmSoon && !(next === 'more' && timeUnits.has(afterNext)))
       return { value: 3, span: [index - 1, index + 1] };
     if (word === 'handful' && previous === 'a') return { value: 5, span: [index - 1, index + 1] };
-    if (word === 'dozen' && (previous === 'a' || previous === 'one')) {
+    // "a dozen films", not "seen it a dozen times".
+    if (word === 'dozen' && (previous === 'a' || previous === 'one') && !timeUnits.has(next)) {
       // "half a dozen"
       if (words[index - 2]?.norm === 'half') return { value: 6, span: [index - 2, index + 1] };
       return { value: 12, span: [index - 1, index + 1] };
@@ -235,13 +238,17 @@ export function readQuantity(
     if (value === undefined || value < 1 || value > 50) continue;
     if (/^(19|20)\d\d$/.test(word) || timeUnits.has(next)) continue;
     if (notBefore.has(previous)) continue;
+    // "my top 3 westerns are…" ranks the user's own favourites.
+    if (previous === 'top' && possessives.has(words[index - 2]?.norm ?? '')) continue;
     if (answersHowMany(words, index, value)) return { value, span: [index, index + 1] };
     const noun =
       quantityNouns.has(next) ||
       (quantityNouns.has(afterNext) && !timeUnits.has(afterNext) && /^[a-z-]+$/.test(next)) ||
       countedAfter(words, index, taken, countable);
-    // "a top 5 of the best westerns" counts; "my top three", "a top 10 for me" rank.
-    const ranked = previous === 'top' && next === 'of';
+    // "a top 5 of the best westerns", "top 3 pixar?" count; "my top three", "a top 10 for me" rank.
+    const ranked =
+      previous === 'top' &&
+      (next === 'of' || (!possessives.has(words[index - 2]?.norm ?? '') && words[index - 2]?.norm !== 'a'));
     const cue =
       ranked ||
       quantityCues.has(previous) ||
@@ -256,7 +263,12 @@ export function readQuantity(
       next !== 'more'
     )
       continue;
-    if (word === 'one' && ['of', 'where', 'that', 'like', 'with', 'for', 'about', 'i', 'you'].includes(next))
+    // "the one that…" points at an item; "just one that you think is best" counts.
+    if (
+      word === 'one' &&
+      ['of', 'where', 'that', 'like', 'with', 'for', 'about', 'i', 'you'].includes(next) &&
+      !(['just', 'only'].includes(previous) && next === 'that')
+    )
       continue;
     return { value, span: [index, index + 1] };
   }

@@ -25,6 +25,15 @@ import { relaxedLimits } from './limit-words.js';
 import { castOfTitle, pointsAtTitle } from './about-title.js';
 import { fanVerdict } from './fan-of-title.js';
 
+/** A negation earlier in the same stretch of words (no comma between): "rather not watch anything made …". */
+function negatedInClause(words: Word[], start: number): boolean {
+  for (let index = start - 1; index >= 0 && index >= start - 8; index--) {
+    if (words[index + 1]!.barrier) return false;
+    if (['not', "n't", 'nt', 'never', 'nothing', 'no'].includes(words[index]!.norm)) return true;
+  }
+  return false;
+}
+
 /** One-word refusals that turn a list down only when the user is not saying they are done. */
 const bareRefusals = new Set(['nah', 'nope', 'no']);
 
@@ -357,13 +366,24 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   const years = readYears(analysis, words, context.currentYear);
   const yearWords = new Set<number>([...titleWords]);
   const stated = years.spans.filter((span) => !titleWords.has(span.start));
-  const kept = stated.filter((span) => {
+  const kept = stated.flatMap((span) => {
     const polarity = polarityOf(lookup, span);
     if (polarity === 'relax' || polarity === 'unrequire' || polarity === 'drop') {
       relax.years = true;
-      return false;
+      return [];
     }
-    return true;
+    // "I'd rather not watch anything made before 1980": an open bound under a negation turns over.
+    if (
+      polarity === 'exclude' &&
+      negatedInClause(words, span.start) &&
+      (span.from === null) !== (span.to === null)
+    )
+      return [
+        span.from === null
+          ? { ...span, from: span.to! + 1, to: null }
+          : { ...span, from: null, to: span.from - 1 },
+      ];
+    return [span];
   });
   for (const span of stated) {
     for (let index = span.start; index < span.end; index++) yearWords.add(index);
@@ -448,7 +468,8 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
         understanding.shownFeedback.push(entry);
     // "Free Solo had my palms sweating, loved it": a verdict on a shown item named by its title.
     for (const title of understanding.mentionedTitles) {
-      if (title.sentiment !== 'liked' && title.sentiment !== 'disliked' && title.sentiment !== 'seen') continue;
+      if (title.sentiment !== 'liked' && title.sentiment !== 'disliked' && title.sentiment !== 'seen')
+        continue;
       const position = lastShown.findIndex((item) => titleWithYear(item) === title.title) + 1;
       if (position > 0 && !understanding.shownFeedback.some((entry) => entry.position === position))
         understanding.shownFeedback.push({ position, sentiment: title.sentiment });

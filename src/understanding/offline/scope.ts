@@ -193,9 +193,17 @@ function qualifiesGenre(
   );
 }
 
+/** "Kubrick just isn't for me", "horror is not my thing": a dislike said after what it is about. */
+const dislikedAfter =
+  /^(?:(?:just|really|honestly|simply|usually|generally) )?(?:is|are|'s|s) ?(?:n't|not|nt) (?:really |just )?(?:for me|my thing|my cup of tea|my style|my jam)\b/;
+
 /** "Horror is fine after all", "violence is ok": a relaxing cue just after a mention. */
 function relaxAfter(lookup: Lookup, end: number): Polarity | undefined {
   const { words, cueAt, mentionAt, analysis } = lookup;
+  const after = words.slice(end, end + 8);
+  const stop = after.findIndex((word, offset) => offset > 0 && word.barrier);
+  const clause = (stop < 0 ? after : after.slice(0, stop)).map((word) => word.norm).join(' ');
+  if (dislikedAfter.test(clause)) return 'exclude';
   for (let index = end; index < Math.min(words.length, end + 6); index++) {
     if (index > end && clauseBreak(analysis, words, index - 1)) return undefined;
     if (index === end && index > 0 && clauseBreak(analysis, words, index - 1)) return undefined;

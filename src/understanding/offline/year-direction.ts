@@ -110,6 +110,45 @@ function negatedDirection(words: Word[], spans: [number, number][]): boolean {
   );
 }
 
+/** Adverbs of when: a direction only when no verb of the user's own viewing shares their clause. */
+const whenAdverbs = new Set(['recently', 'lately', 'back in the day', 'these days', 'nowadays']);
+/** "Recently enjoyed Snatch", "a Florence Pugh kick lately", "dad loved it back in the day". */
+const viewingLemmas = new Set([
+  'watch',
+  'see',
+  'enjoy',
+  'love',
+  'like',
+  'finish',
+  'rewatch',
+  'binge',
+  'grow',
+]);
+const viewingNouns = new Set(['kick', 'binge', 'marathon', 'phase', 'obsessed', 'obsession']);
+
+function aboutOwnViewing(words: Word[], [start, end]: [number, number]): boolean {
+  const phrase = words
+    .slice(start, end)
+    .map((word) => word.norm)
+    .join(' ');
+  if (!whenAdverbs.has(phrase)) return false;
+  const inClause = (index: number) => {
+    const low = Math.min(index, start);
+    const high = Math.max(index, start);
+    for (let at = low + 1; at <= high; at++) if (words[at]!.barrier) return false;
+    return true;
+  };
+  for (let index = Math.max(0, start - 6); index < Math.min(words.length, end + 4); index++) {
+    if (index >= start && index < end) continue;
+    const word = words[index]!;
+    if (!inClause(index)) continue;
+    if (viewingNouns.has(word.norm)) return true;
+    const past = word.norm !== word.lemma || word.norm === 'saw' || word.norm === 'seen';
+    if (past && viewingLemmas.has(word.lemma)) return true;
+  }
+  return false;
+}
+
 /** The year direction a message asks for ("older", "something more recent") and the words that say so. */
 export function readYearDirection(
   words: Word[],
@@ -118,16 +157,20 @@ export function readYearDirection(
 ): { direction: 'older' | 'newer' | null; spans: [number, number][] } {
   // "It's a classic" praises a title; "a classic" asks for an old film.
   const praise = (span: [number, number]) =>
+    // "Bonus if it's older" wishes.
+    !words.slice(Math.max(0, span[0] - 3), span[0]).some((word) => word.norm === 'if') &&
     ['its', "it's", 's', "'s", 'is', 'was', 'a'].includes(words[span[0] - 1]?.norm ?? '') &&
     ['its', "it's", 's', "'s", 'is', 'was'].includes(
       words[span[0] - (words[span[0] - 1]?.norm === 'a' ? 2 : 1)]?.norm ?? '',
     );
   const older = [
-    ...findPhrases(words, olderMatcher, yearWords).filter((span) => !praise(span)),
+    ...findPhrases(words, olderMatcher, yearWords).filter(
+      (span) => !praise(span) && !aboutOwnViewing(words, span),
+    ),
     ...beforeGenre(words, mentions, ['old', 'classic', 'vintage']),
   ];
   const newer = [
-    ...findPhrases(words, newerMatcher, yearWords),
+    ...findPhrases(words, newerMatcher, yearWords).filter((span) => !aboutOwnViewing(words, span)),
     ...beforeGenre(words, mentions, ['new', 'recent', 'modern']),
   ];
   const spans = [...older, ...newer];
