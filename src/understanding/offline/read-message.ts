@@ -34,6 +34,18 @@ function negatedInClause(words: Word[], start: number): boolean {
   return false;
 }
 
+/** "Think Coco meets Once", "Alien meets Die Hard": two titles blended into what is wanted are anchors. */
+function fondTitles(words: Word[], mentions: Mention[]): string[] {
+  const titles = mentions.flatMap((mention) => (mention.kind === 'title' ? [mention] : []));
+  const out: string[] = [];
+  titles.forEach((left, index) => {
+    const right = titles[index + 1];
+    if (!right || right.start !== left.end + 1 || !['meets', 'meet'].includes(words[left.end]!.norm)) return;
+    for (const item of [...left.title.items, ...right.title.items]) out.push(titleWithYear(item));
+  });
+  return out;
+}
+
 /** One-word refusals that turn a list down only when the user is not saying they are done. */
 const bareRefusals = new Set(['nah', 'nope', 'no']);
 
@@ -243,6 +255,10 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       title.sentiment = collective.type === 'liked' ? 'liked' : 'disliked';
     else if ((backAnchor || onlyTitles) && (title.sentiment === 'neutral' || title.sentiment === 'seen'))
       title.sentiment = 'liked';
+  }
+  for (const title of fondTitles(words, mentions)) {
+    const entry = understanding.mentionedTitles.find((other) => other.title === title);
+    if (entry && (entry.sentiment === 'neutral' || entry.sentiment === 'seen')) entry.sentiment = 'liked';
   }
 
   // 2. People, genres, qualities and audiences, each with what governs it.
