@@ -377,6 +377,17 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     (person) => !constraints.excludePeople.includes(person) && !constraints.people.includes(person),
   );
 
+  // "These all have Robert De Niro. Could you recommend some without him?": a pronoun under a
+  // negation stands for the person named last before it.
+  for (const [index, word] of words.entries()) {
+    if (word.norm !== 'him' && word.norm !== 'her') continue;
+    if (polarityOf(lookup, { start: index, end: index + 1 }) !== 'exclude') continue;
+    const person = mentions.filter((mention) => mention.kind === 'person' && mention.end <= index).pop();
+    if (person?.kind !== 'person') continue;
+    addUnique(constraints.excludePeople, person.name);
+    preferences.people = preferences.people.filter((name) => name !== person.name);
+  }
+
   // 3. Years: limits, a direction, or "any year".
   // A limit under a relaxing cue lifts the years instead: "doesn't have to be 80s", "not limit it to the 90s".
   const years = readYears(analysis, words, context.currentYear);
