@@ -34,6 +34,16 @@ function negatedInClause(words: Word[], start: number): boolean {
   return false;
 }
 
+/** The token index of the "(" whose bracket holds this token, when only titles and commas come between. */
+function openingBracketBefore(analysis: Analysis, token: number): number | undefined {
+  for (let index = token - 1; index >= 0 && index >= token - 12; index--) {
+    const text = analysis.tokens[index]!.text;
+    if (text === '(') return index;
+    if (text === ')' || /[.!?;:]/.test(text)) return undefined;
+  }
+  return undefined;
+}
+
 /** "Think Coco meets Once", "Alien meets Die Hard": two titles blended into what is wanted are anchors. */
 function fondTitles(words: Word[], mentions: Mention[]): string[] {
   const titles = mentions.flatMap((mention) => (mention.kind === 'title' ? [mention] : []));
@@ -376,6 +386,24 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   preferences.people = preferences.people.filter(
     (person) => !constraints.excludePeople.includes(person) && !constraints.people.includes(person),
   );
+
+  // "a huge Florence Pugh kick lately (Midsommar, Little Women)": titles in brackets right after a
+  // person the user wants more of are examples of what they liked.
+  for (const mention of mentions) {
+    if (mention.kind !== 'title') continue;
+    const open = openingBracketBefore(analysis, words[mention.start]!.token);
+    if (open === undefined) continue;
+    const wanted = mentions.some((other) => {
+      if (other.kind !== 'person' || !preferences.people.includes(other.name)) return false;
+      const gap = open - words[other.end - 1]!.token;
+      return gap > 0 && gap <= 4;
+    });
+    if (!wanted) continue;
+    for (const item of mention.title.items) {
+      const entry = understanding.mentionedTitles.find((other) => other.title === titleWithYear(item));
+      if (entry?.sentiment === 'neutral') entry.sentiment = 'liked';
+    }
+  }
 
   // "These all have Robert De Niro. Could you recommend some without him?": a pronoun under a
   // negation stands for the person named last before it.
