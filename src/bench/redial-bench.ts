@@ -1,14 +1,19 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/index.js';
-import { cooccurrenceSchema } from '../collaborative/cooccurrence.js';
 import { loadInteractionLog } from '../collaborative/interaction-log.js';
 import { readDialogue } from '../dialogue/read-dialogue.js';
 import { seededRandom } from '../embeddings/offline/seeded-random.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
 import { loadEvalTurns, type EvalTurn } from '../eval/redial-dataset.js';
 import { buildIndex, hashLog, HnswIndex, openIndex, readManifest, saveIndex } from '../index-store/index.js';
+import {
+  componentFiles,
+  decodeCooccurrence,
+  decodeLexical,
+  decodeTitles,
+} from '../index-store/component-files.js';
+import { readVerifiedFiles } from '../index-store/index-checksums.js';
 import { LexicalIndex } from '../lexical/lexical-index.js';
 import { Retriever } from '../retrieval/index.js';
 import { TitleResolver } from '../titles/index.js';
@@ -92,17 +97,27 @@ async function openBreakdown(
   const manifest = await readManifest(directory);
   await step('readManifest', () => readManifest(directory));
   await step('hashLog', () => hashLog(log));
-  await step(
-    'readIds',
-    async () => JSON.parse(await readFile(join(directory, 'ids.json'), 'utf8')) as unknown,
+  const read = ['ids.json', 'vectors.bin', 'embedder.json', 'embedder.bin', ...Object.values(componentFiles)];
+  let files = new Map<string, Buffer>();
+  await step('readAndVerifyFiles', async () => {
+    files = await readVerifiedFiles(directory, manifest, read, '');
+  });
+  const contents = (name: string) => files.get(name)!;
+  await step('hnswLoad', () =>
+    HnswIndex.load(directory, manifest.embedder.dimensions, manifest.hnsw, contents('vectors.bin')),
   );
-  await step('hnswLoad', () => HnswIndex.load(directory, manifest.embedder.dimensions, manifest.hnsw));
-  await step('embedderLoad', () => OfflineEmbedder.load(directory));
-  await step('cooccurrenceReadAndValidate', async () =>
-    cooccurrenceSchema.safeParse(JSON.parse(await readFile(join(directory, 'cooccurrence.json'), 'utf8'))),
+  await step('embedderDecode', () =>
+    OfflineEmbedder.fromFiles(
+      contents('embedder.json').toString('utf8'),
+      contents('embedder.bin'),
+      directory,
+    ),
   );
-  await step('lexicalBuild', () => LexicalIndex.build(catalog));
-  await step('titleResolver', () => new TitleResolver(catalog));
+  await step('cooccurrenceDecode', () => decodeCooccurrence(contents(componentFiles.cooccurrence), catalog));
+  await step('lexicalDecode', () => decodeLexical(contents(componentFiles.lexical)));
+  await step('titlesDecode', () => decodeTitles(contents(componentFiles.titles), catalog));
+  await step('lexicalBuild (not done on open)', () => LexicalIndex.build(catalog));
+  await step('titleResolverBuild (not done on open)', () => new TitleResolver(catalog));
   return steps;
 }
 
@@ -194,7 +209,6 @@ export async function benchRedial(
   const hnswQuality = await measureHnswQuality({
     label: 'ReDial',
     index: components.vectors,
-    directory,
     queries,
     recallTarget: redialTargets.recall,
     sweep: options.sweep,

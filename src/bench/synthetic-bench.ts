@@ -284,7 +284,6 @@ export async function benchSynthetic(options: SyntheticBenchOptions): Promise<Sy
   const hnswQuality = await measureHnswQuality({
     label: 'synthetic',
     index: components.vectors,
-    directory,
     queries: {
       vectors: [...positions.map((position) => components.vectors.vectorAt(position)), ...textVectors],
       itemVectors: positions.length,

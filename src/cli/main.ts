@@ -1,22 +1,27 @@
 #!/usr/bin/env node
 import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
-import { loadConfig, type ConvrecConfig } from '../config/load-config.js';
+import type { ConvrecConfig } from '../config/load-config.js';
 import { registerAskCommand } from './commands/ask-command.js';
-import { registerEvalCommand } from './commands/eval-command.js';
 import { registerEvalPlotCommand } from './commands/eval-plot-command.js';
 import { registerEvalUnderstandingCommand } from './commands/eval-understanding-command.js';
 import { registerIndexCommand } from './commands/index-command.js';
 import { registerSearchCommand } from './commands/search-command.js';
-import { registerSimulateCommand } from './commands/simulate-command.js';
 import { registerTestCommand } from './commands/test-command.js';
 import { registerStartCommand } from './commands/start-command.js';
 import { errorLine } from './error-text.js';
+import { invokedCommand, registerDeferredCommand } from './deferred-commands.js';
 import { displayText } from '../untrusted/index.js';
 
+// Every command loads its dependencies in its action, so `--help` and a mistyped option stay fast.
 const debug = process.argv.includes('--debug');
+let loadConfig: (() => ConvrecConfig) | undefined;
 let config: ConvrecConfig | undefined;
-const getConfig = () => (config ??= loadConfig());
+const getConfig = (): ConvrecConfig => {
+  if (!loadConfig) throw new Error('the configuration is read only inside a command');
+  return (config ??= loadConfig());
+};
+const invoked = invokedCommand(process.argv.slice(2));
 
 const program = new Command()
   .name('convrec')
@@ -47,16 +52,19 @@ Examples:
   convrec eval --catalog items.jsonl --turns turns.jsonl --log sessions.jsonl
   convrec simulate --split test --limit 500   simulated users with a hidden target
   convrec test examples/dialogues/*.yaml     run scripted dialogue tests`,
-  );
+  )
+  .hook('preAction', async () => {
+    ({ loadConfig } = await import('../config/load-config.js'));
+  });
 
 registerStartCommand(program, getConfig);
 registerAskCommand(program, getConfig);
 registerIndexCommand(program, getConfig);
 registerSearchCommand(program, getConfig);
-registerEvalCommand(program, getConfig);
+await registerDeferredCommand(program, 'eval', invoked, getConfig);
 registerEvalPlotCommand(program);
 registerEvalUnderstandingCommand(program, getConfig);
-registerSimulateCommand(program, getConfig);
+await registerDeferredCommand(program, 'simulate', invoked, getConfig);
 registerTestCommand(program, getConfig);
 
 try {

@@ -11,8 +11,9 @@ import { LexicalIndex } from '../lexical/lexical-index.js';
 import type { RetrievalComponents } from './retrieval-components.js';
 import { TitleResolver } from '../titles/index.js';
 import { HnswIndex, hnswParametersFor, type HnswParameters } from './hnsw-index.js';
+import { componentFiles, encodeCooccurrence, encodeLexical, encodeTitles } from './component-files.js';
 import { sealManifest } from './index-checksums.js';
-import type { IndexManifest } from './manifest.js';
+import { indexFormat, type IndexManifest } from './manifest.js';
 
 /** Build progress: the stage and, where known, how far it is. */
 export interface BuildProgress {
@@ -81,7 +82,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuiltIndex
   const titles = new TitleResolver(catalog, (id) => popularity[id] ?? 0);
 
   const manifest: IndexManifest = {
-    format: 'convrec-index-1',
+    format: indexFormat,
     createdAt: new Date(clock()).toISOString(),
     buildMs: clock() - started,
     embedder: { provider: embedder.provider, modelId: embedder.modelId, dimensions: embedder.dimensions },
@@ -140,8 +141,13 @@ export async function saveIndex(built: BuiltIndex, directory: string): Promise<I
       JSON.stringify(components.catalog.items.map((item) => item.id)),
     );
     if (components.embedder instanceof OfflineEmbedder) await components.embedder.save(temporary);
+    await writeFile(join(temporary, componentFiles.lexical), encodeLexical(components.lexical));
+    await writeFile(join(temporary, componentFiles.titles), encodeTitles(components.titles));
     if (components.cooccurrence)
-      await writeFile(join(temporary, 'cooccurrence.json'), JSON.stringify(components.cooccurrence));
+      await writeFile(
+        join(temporary, componentFiles.cooccurrence),
+        encodeCooccurrence(components.cooccurrence, components.catalog),
+      );
     const manifest = await sealManifest(built.manifest, temporary);
     await writeFile(join(temporary, 'manifest.json'), JSON.stringify(manifest, null, 2));
     const previous = `${target}.old-${process.pid}-${Date.now()}`;

@@ -14,9 +14,10 @@ export interface HnswParameters {
 export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 128, seed: 100 };
 
 /**
- * Parameters that keep recall@10 ≥ .99 for embedded text queries as the catalog grows (measured
- * with `npm run bench`: m 16 falls to .973 at 20k items; m 32 / efConstruction 300 with efSearch
- * 192 / 256 / 384 gives .991 / .991 / .993 at 20k / 50k / 100k items).
+ * Graph and search parameters by catalog size: m 32 / efConstruction 300 past 10k items, efSearch
+ * growing with the catalog. `npm run bench:ann` measures recall@10 on embedded text queries apart
+ * from stored item vectors: at these defaults texts reach .979 at ReDial size (6.6k, efSearch 128;
+ * .99 needs 256) and .982 at 100k (efSearch 384; .99 needs 768).
  */
 export function hnswParametersFor(itemCount: number): HnswParameters {
   if (itemCount <= 10_000) return defaultHnswParameters;
@@ -40,8 +41,19 @@ export class HnswIndex {
     /** Row-major (count × dimensions), unit length. */
     readonly vectors: Float32Array,
     readonly dimensions: number,
-    readonly parameters: HnswParameters,
+    private settings: HnswParameters,
   ) {}
+
+  /** Construction parameters and the current search width. */
+  get parameters(): HnswParameters {
+    return this.settings;
+  }
+
+  /** Changes the search width (efSearch) of later searches: the recall/latency trade-off. */
+  setEfSearch(efSearch: number): void {
+    this.settings = { ...this.settings, efSearch };
+    this.index.setEf(efSearch);
+  }
 
   get size(): number {
     return this.vectors.length / this.dimensions;
@@ -143,22 +155,34 @@ export class HnswIndex {
 
   async save(directory: string): Promise<void> {
     await this.index.writeIndex(join(directory, 'hnsw.bin'));
-    await writeFile(join(directory, 'vectors.bin'), new Uint8Array(this.vectors.buffer));
+    await writeFile(
+      join(directory, 'vectors.bin'),
+      new Uint8Array(this.vectors.buffer, this.vectors.byteOffset, this.vectors.byteLength),
+    );
   }
 
-  static async load(directory: string, dimensions: number, parameters: HnswParameters): Promise<HnswIndex> {
+  /**
+   * Reads `hnsw.bin` (and `vectors.bin`, unless its contents are given, e.g. already read to check
+   * their checksum). The vectors stay a view on those bytes: they are not copied.
+   */
+  static async load(
+    directory: string,
+    dimensions: number,
+    parameters: HnswParameters,
+    vectorBytes?: Uint8Array,
+  ): Promise<HnswIndex> {
     const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
     await index.readIndex(join(directory, 'hnsw.bin'));
     index.setEf(parameters.efSearch);
-    const bytes = await readFile(join(directory, 'vectors.bin'));
+    const bytes = vectorBytes ?? (await readFile(join(directory, 'vectors.bin')));
     if (bytes.byteLength !== index.getCurrentCount() * dimensions * 4) {
       throw new Error(
         `vectors.bin holds ${bytes.byteLength} bytes, expected ${index.getCurrentCount() * dimensions * 4}`,
       );
     }
-    const vectors = new Float32Array(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    );
+    // A view needs a 4-byte aligned start; a small Buffer from Node's pool may not have one.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const vectors = new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
     return new HnswIndex(index, vectors, dimensions, parameters);
   }
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { open, readdir } from 'node:fs/promises';
+import { createHash, webcrypto } from 'node:crypto';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IndexError } from '../errors/index.js';
 import type { IndexFileChecksum, IndexManifest } from './manifest.js';
@@ -57,17 +57,10 @@ export async function sealManifest(manifest: IndexManifest, directory: string): 
 }
 
 /**
- * Checks the manifest's own checksum and every recorded file's size and SHA-256 before anything
- * reads them (a damaged hnsw.bin can crash hnswlib natively; a damaged vectors.bin silently changes
- * results). A damaged file or manifest is INDEX_CORRUPT naming it; a manifest without checksums,
- * written by an older convrec, is INDEX_MISMATCH. Both end with `rebuild`, which says how to
- * rebuild.
+ * Checks the manifest's own checksum. A manifest without checksums, written by an older convrec, is
+ * INDEX_MISMATCH; an edited one INDEX_CORRUPT. Both end with `rebuild`, which says how to rebuild.
  */
-export async function verifyIndexFiles(
-  directory: string,
-  manifest: IndexManifest,
-  rebuild: string,
-): Promise<void> {
+export function verifyManifest(directory: string, manifest: IndexManifest, rebuild: string): void {
   if (!manifest.files || manifest.checksum === undefined) {
     throw new IndexError(
       'INDEX_MISMATCH',
@@ -75,28 +68,91 @@ export async function verifyIndexFiles(
       directory,
     );
   }
-  const corrupt = (problem: string, cause?: unknown) =>
-    new IndexError('INDEX_CORRUPT', `${problem}: the index is damaged. ${rebuild}`, directory, cause);
   if (manifest.checksum !== manifestChecksum(manifest)) {
-    throw corrupt(`${join(directory, manifestFile)} was changed after the index was written`);
+    throw corruptIndex(
+      directory,
+      `${join(directory, manifestFile)} was changed after the index was written`,
+      rebuild,
+    );
   }
-  for (const [name, recorded] of Object.entries(manifest.files)) {
+}
+
+function corruptIndex(directory: string, problem: string, rebuild: string, cause?: unknown): IndexError {
+  return new IndexError('INDEX_CORRUPT', `${problem}: the index is damaged. ${rebuild}`, directory, cause);
+}
+
+/** SHA-256 of bytes in hand, computed off the main thread (WebCrypto runs in the thread pool). */
+async function checksumBytes(bytes: Uint8Array): Promise<IndexFileChecksum> {
+  const digest = await webcrypto.subtle.digest('SHA-256', bytes);
+  return { bytes: bytes.byteLength, sha256: Buffer.from(digest).toString('hex') };
+}
+
+/**
+ * Checks the manifest and every file it records before anything decodes them (a damaged hnsw.bin can
+ * crash hnswlib natively; a damaged vectors.bin silently changes results), and returns the contents
+ * of the files in `read`: each is read once, whole, and its bytes are the ones checked. The other
+ * files are checked by streaming them. A damaged, missing or unrecorded file is INDEX_CORRUPT naming
+ * it.
+ */
+export async function readVerifiedFiles(
+  directory: string,
+  manifest: IndexManifest,
+  read: readonly string[],
+  rebuild: string,
+): Promise<Map<string, Buffer>> {
+  verifyManifest(directory, manifest, rebuild);
+  const recorded = manifest.files ?? {};
+  const contents = new Map<string, Buffer>();
+  const check = async (name: string, expected: IndexFileChecksum) => {
     const file = join(directory, name);
     let actual: IndexFileChecksum;
     try {
-      actual = await checksumFile(file);
+      if (read.includes(name)) {
+        const bytes = await readFile(file);
+        contents.set(name, bytes);
+        actual = await checksumBytes(bytes);
+      } else {
+        actual = await checksumFile(file);
+      }
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      throw corrupt(
+      throw corruptIndex(
+        directory,
         missing ? `${file} is missing` : `cannot read ${file} (${(error as Error).message})`,
+        rebuild,
         error,
       );
     }
-    if (actual.bytes !== recorded.bytes) {
-      throw corrupt(`${file} has ${actual.bytes} bytes where the manifest records ${recorded.bytes}`);
+    if (actual.bytes !== expected.bytes) {
+      throw corruptIndex(
+        directory,
+        `${file} has ${actual.bytes} bytes where the manifest records ${expected.bytes}`,
+        rebuild,
+      );
     }
-    if (actual.sha256 !== recorded.sha256) {
-      throw corrupt(`${file} does not match the checksum in the manifest`);
+    if (actual.sha256 !== expected.sha256) {
+      throw corruptIndex(directory, `${file} does not match the checksum in the manifest`, rebuild);
     }
-  }
+  };
+  for (const name of read)
+    if (!(name in recorded))
+      throw corruptIndex(directory, `${join(directory, name)} is not recorded in the manifest`, rebuild);
+  // Files are hashed concurrently; the first failure (in manifest order) is the one reported.
+  const results = await Promise.allSettled(
+    Object.entries(recorded).map(([name, expected]) => check(name, expected)),
+  );
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+  return contents;
+}
+
+/**
+ * Checks the manifest's own checksum and every recorded file's size and SHA-256, reading nothing
+ * into memory for later use (see `readVerifiedFiles`).
+ */
+export async function verifyIndexFiles(
+  directory: string,
+  manifest: IndexManifest,
+  rebuild: string,
+): Promise<void> {
+  await readVerifiedFiles(directory, manifest, [], rebuild);
 }

@@ -6,8 +6,14 @@ export const indexFileChecksumSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/**
+ * The layout version: 2 adds the lexical index, title tables and co-occurrence counts as table files
+ * (see component-files.ts), so an index opens without rebuilding them.
+ */
+export const indexFormat = 'convrec-index-2';
+
 export const manifestSchema = z.object({
-  format: z.literal('convrec-index-1'),
+  format: z.literal(indexFormat),
   createdAt: z.string(),
   buildMs: z.number().nonnegative(),
   embedder: z.object({

@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
-import { cooccurrenceSchema, type CooccurrenceData } from '../collaborative/cooccurrence.js';
+import type { CooccurrenceData } from '../collaborative/cooccurrence.js';
 import type { InteractionLog } from '../collaborative/interaction-log.js';
 import type { EmbeddingModel } from '../embeddings/embedding-model.js';
 import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
 import { IndexError, isConvrecError } from '../errors/index.js';
-import { LexicalIndex } from '../lexical/lexical-index.js';
 import type { RetrievalComponents } from './retrieval-components.js';
-import { TitleResolver } from '../titles/index.js';
 import { buildIndex, hashLog, saveIndex, type BuildProgress, type BuiltIndex } from './build-index.js';
+import { componentFiles, decodeCooccurrence, decodeLexical, decodeTitles } from './component-files.js';
 import { HnswIndex } from './hnsw-index.js';
-import { verifyIndexFiles } from './index-checksums.js';
-import { manifestSchema, type IndexManifest } from './manifest.js';
+import { readVerifiedFiles, verifyManifest } from './index-checksums.js';
+import { indexFormat, manifestSchema, type IndexManifest } from './manifest.js';
+import { TableFileError } from './table-file.js';
 
 export interface OpenIndexOptions {
   catalog: Catalog;
@@ -41,7 +41,16 @@ async function readJson(file: string, directory: string): Promise<unknown> {
 
 /** Reads and validates an index directory's manifest. */
 export async function readManifest(directory: string): Promise<IndexManifest> {
-  const parsed = manifestSchema.safeParse(await readJson(join(directory, 'manifest.json'), directory));
+  const json = await readJson(join(directory, 'manifest.json'), directory);
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format.startsWith('convrec-index-') && format !== indexFormat) {
+    throw new IndexError(
+      'INDEX_MISMATCH',
+      `the index in ${directory} was written by another convrec version (${format}, this one reads ${indexFormat})`,
+      directory,
+    );
+  }
+  const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new IndexError(
@@ -55,7 +64,8 @@ export async function readManifest(directory: string): Promise<IndexManifest> {
 
 /**
  * Loads a persisted index and checks it was built for this catalog, embedder and log, and that every
- * file matches the checksum in its manifest before anything reads it. A mismatch (also an index saved
+ * file matches the checksum in its manifest before anything decodes it; nothing is rebuilt and no
+ * file is parsed item by item (each component file is read once and decoded as typed arrays). A mismatch (also an index saved
  * by an older convrec, without checksums) is refused with INDEX_MISMATCH, a damaged file or manifest
  * with INDEX_CORRUPT naming it, each with a message that says how to rebuild.
  */
@@ -66,7 +76,7 @@ export async function openIndex(
   const { catalog } = options;
   const manifest = await readManifest(directory);
   const rebuild = `rebuild it with: convrec index ${catalog.source} --out ${options.directory}${options.log ? ` --log ${options.log.source}` : ''}`;
-  await verifyIndexFiles(directory, manifest, rebuild);
+  verifyManifest(directory, manifest, rebuild);
   if (manifest.catalog.hash !== catalog.hash) {
     throw new IndexError(
       'INDEX_MISMATCH',
@@ -103,7 +113,22 @@ export async function openIndex(
     );
   }
 
-  const ids = await readJson(join(directory, 'ids.json'), directory);
+  const read = [
+    'ids.json',
+    'vectors.bin',
+    componentFiles.lexical,
+    componentFiles.titles,
+    ...(embedder ? [] : ['embedder.json', 'embedder.bin']),
+    ...(manifest.log ? [componentFiles.cooccurrence] : []),
+  ];
+  const files = await readVerifiedFiles(directory, manifest, read, rebuild);
+  const contents = (name: string) => files.get(name)!;
+  let ids: unknown;
+  try {
+    ids = JSON.parse(contents('ids.json').toString('utf8')) as unknown;
+  } catch {
+    ids = undefined;
+  }
   if (
     !Array.isArray(ids) ||
     ids.length !== catalog.items.length ||
@@ -117,7 +142,12 @@ export async function openIndex(
   }
   let vectors: HnswIndex;
   try {
-    vectors = await HnswIndex.load(directory, manifest.embedder.dimensions, manifest.hnsw);
+    vectors = await HnswIndex.load(
+      directory,
+      manifest.embedder.dimensions,
+      manifest.hnsw,
+      contents('vectors.bin'),
+    );
   } catch (error) {
     throw new IndexError(
       'INDEX_CORRUPT',
@@ -126,27 +156,37 @@ export async function openIndex(
       error,
     );
   }
-  const loadedEmbedder = embedder ?? (await OfflineEmbedder.load(directory));
-  let cooccurrence: CooccurrenceData | undefined;
-  if (manifest.log) {
-    const parsed = cooccurrenceSchema.safeParse(
-      await readJson(join(directory, 'cooccurrence.json'), directory),
+  const loadedEmbedder =
+    embedder ??
+    OfflineEmbedder.fromFiles(
+      contents('embedder.json').toString('utf8'),
+      contents('embedder.bin'),
+      directory,
     );
-    if (!parsed.success)
+  const decode = <T>(name: string, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof TableFileError)) throw error;
       throw new IndexError(
         'INDEX_CORRUPT',
-        `cooccurrence.json in ${directory} is invalid. ${rebuild}`,
+        `${name} in ${directory}: ${error.message}. ${rebuild}`,
         directory,
+        error,
       );
-    cooccurrence = parsed.data;
-  }
-  const popularity = cooccurrence?.popularity ?? {};
+    }
+  };
+  const cooccurrence: CooccurrenceData | undefined = manifest.log
+    ? decode(componentFiles.cooccurrence, () =>
+        decodeCooccurrence(contents(componentFiles.cooccurrence), catalog),
+      )
+    : undefined;
   const components: RetrievalComponents = {
     catalog,
     embedder: loadedEmbedder,
     vectors,
-    lexical: LexicalIndex.build(catalog),
-    titles: new TitleResolver(catalog, (id) => popularity[id] ?? 0),
+    lexical: decode(componentFiles.lexical, () => decodeLexical(contents(componentFiles.lexical))),
+    titles: decode(componentFiles.titles, () => decodeTitles(contents(componentFiles.titles), catalog)),
     ...(cooccurrence ? { cooccurrence } : {}),
   };
   return { components, manifest };

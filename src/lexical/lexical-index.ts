@@ -9,6 +9,18 @@ export interface LexicalHit {
   score: number;
 }
 
+/** The arrays a lexical index is made of, for saving and reopening it without rebuilding. */
+export interface LexicalTables {
+  /** Indexed words, by word id. */
+  terms: string[];
+  /** Where each word's postings start (one more entry than words). */
+  postingStart: Uint32Array;
+  postingDocuments: Uint32Array;
+  postingWeights: Float32Array;
+  /** Per catalog position: BM25's length normalisation. */
+  lengthNorm: Float32Array;
+}
+
 /** How much a word counts by the field it is in (BM25F-style weighted term frequency). */
 const fieldWeights = { title: 3, people: 2, genres: 1.5, other: 1 };
 const k1 = 1.2;
@@ -88,6 +100,30 @@ export class LexicalIndex {
     const average = totalLength / Math.max(documents.length, 1) || 1;
     const lengthNorm = Float32Array.from(lengths, (length) => k1 * (1 - b + (b * length) / average));
     return new LexicalIndex(vocabulary, postingStart, postingDocuments, postingWeights, lengthNorm);
+  }
+
+  /** The index as plain arrays (views, not copies), for `fromTables`. */
+  tables(): LexicalTables {
+    return {
+      terms: [...this.vocabulary.keys()],
+      postingStart: this.postingStart,
+      postingDocuments: this.postingDocuments,
+      postingWeights: this.postingWeights,
+      lengthNorm: this.lengthNorm,
+    };
+  }
+
+  /** The index saved with `tables()`, without rebuilding it from the catalog. */
+  static fromTables(tables: LexicalTables): LexicalIndex {
+    const vocabulary = new Map<string, number>();
+    tables.terms.forEach((term, id) => vocabulary.set(term, id));
+    return new LexicalIndex(
+      vocabulary,
+      tables.postingStart,
+      tables.postingDocuments,
+      tables.postingWeights,
+      tables.lengthNorm,
+    );
   }
 
   /** How many items use a (folded, tokenized) word anywhere in their text: how common the word is. */

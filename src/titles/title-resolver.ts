@@ -26,6 +26,36 @@ interface KeyEntry {
   items: CatalogItem[];
 }
 
+/** A title resolver's lookup tables as arrays, items given by catalog position. */
+export interface TitleTables {
+  /** Title keys (leading article dropped), in insertion order. */
+  keys: string[];
+  /** Where each key's items start in `keyItems` (one more entry than keys). */
+  keyStart: Uint32Array;
+  /** Catalog positions, each key's likeliest item first. */
+  keyItems: Uint32Array;
+  /** Keys of titles that start with an article, article kept; same layout. */
+  fullKeys: string[];
+  fullKeyStart: Uint32Array;
+  fullKeyItems: Uint32Array;
+  firstWords: string[];
+  maxWords: number;
+}
+
+function restoreKeys(
+  map: Map<string, CatalogItem[]>,
+  keys: string[],
+  starts: Uint32Array,
+  positions: Uint32Array,
+  items: readonly CatalogItem[],
+): void {
+  keys.forEach((key, index) => {
+    const list: CatalogItem[] = [];
+    for (let slot = starts[index]!; slot < starts[index + 1]!; slot++) list.push(items[positions[slot]!]!);
+    map.set(key, list);
+  });
+}
+
 const wordPattern = /[\p{L}\p{N}'’&]+/gu;
 
 /** Words after which a lower-case phrase is likely a title: "something like star wars". */
@@ -39,15 +69,28 @@ export class TitleResolver {
   private readonly byKey = new Map<string, CatalogItem[]>();
   /** Titles that start with an article, keyed with it, so "The Godfather" prefers the one that has it. */
   private readonly byFullKey = new Map<string, CatalogItem[]>();
-  private readonly fuse: Fuse<KeyEntry>;
+  /** Built on the first fuzzy lookup: opening an index never pays for it. */
+  private fuzzy: Fuse<KeyEntry> | undefined;
   private readonly maxWords: number;
   /** Keys of the first word of every title: a mention can only start at one of these. */
   private readonly firstWords = new Set<string>();
 
+  /**
+   * Builds the tables from the catalog; or, given `tables` saved from a resolver over the same
+   * catalog (`tables()`), takes them as they are.
+   */
   constructor(
-    catalog: Catalog,
+    private readonly catalog: Catalog,
     private readonly popularity: (id: string) => number = () => 0,
+    tables?: TitleTables,
   ) {
+    if (tables) {
+      restoreKeys(this.byKey, tables.keys, tables.keyStart, tables.keyItems, catalog.items);
+      restoreKeys(this.byFullKey, tables.fullKeys, tables.fullKeyStart, tables.fullKeyItems, catalog.items);
+      for (const word of tables.firstWords) this.firstWords.add(word);
+      this.maxWords = tables.maxWords;
+      return;
+    }
     for (const item of catalog.items) {
       const base = titleBase(item);
       const key = titleKey(base);
@@ -63,13 +106,6 @@ export class TitleResolver {
         list.sort(
           (left, right) => this.popularity(right.id) - this.popularity(left.id) || prior(left, right),
         );
-    const entries = [...this.byKey.entries()].map(([key, items]) => ({ key, items }));
-    this.fuse = new Fuse(entries, {
-      keys: ['key'],
-      includeScore: true,
-      threshold: 0.34,
-      ignoreLocation: true,
-    });
     for (const item of catalog.items) {
       const first = titleBase(item).match(wordPattern)?.[0];
       if (first) this.firstWords.add(titleKey(first, { keepArticle: true }));
@@ -81,6 +117,40 @@ export class TitleResolver {
     for (const item of catalog.items)
       mostWords = Math.max(mostWords, titleBase(item).match(wordPattern)?.length ?? 1);
     this.maxWords = Math.min(12, mostWords);
+  }
+
+  /** The resolver's tables, items as catalog positions: saved with an index, given back to the constructor. */
+  tables(): TitleTables {
+    const positions = new Map<CatalogItem, number>();
+    this.catalog.items.forEach((item, position) => positions.set(item, position));
+    const flatten = (map: Map<string, CatalogItem[]>) => {
+      const keyStart = new Uint32Array(map.size + 1);
+      let total = 0;
+      let index = 0;
+      for (const items of map.values()) keyStart[++index] = total += items.length;
+      const keyItems = new Uint32Array(total);
+      let slot = 0;
+      for (const items of map.values()) for (const item of items) keyItems[slot++] = positions.get(item)!;
+      return { keys: [...map.keys()], keyStart, keyItems };
+    };
+    const loose = flatten(this.byKey);
+    const full = flatten(this.byFullKey);
+    return {
+      ...loose,
+      fullKeys: full.keys,
+      fullKeyStart: full.keyStart,
+      fullKeyItems: full.keyItems,
+      firstWords: [...this.firstWords],
+      maxWords: this.maxWords,
+    };
+  }
+
+  private get fuse(): Fuse<KeyEntry> {
+    this.fuzzy ??= new Fuse(
+      [...this.byKey.entries()].map(([key, items]) => ({ key, items })),
+      { keys: ['key'], includeScore: true, threshold: 0.34, ignoreLocation: true },
+    );
+    return this.fuzzy;
   }
 
   private add(map: Map<string, CatalogItem[]>, key: string, item: CatalogItem): void {

@@ -48,7 +48,7 @@ describe('buildIndex', () => {
   it('describes what it was built from in the manifest', async () => {
     const built = await buildIndex({ catalog, dimensions: 8, clock: () => 1_700_000_000_000 });
     expect(built.manifest).toMatchObject({
-      format: 'convrec-index-1',
+      format: 'convrec-index-2',
       createdAt: new Date(1_700_000_000_000).toISOString(),
       embedder: { provider: 'offline', modelId: 'lsa-tfidf-8', dimensions: 8 },
       catalog: { source: catalogFile, hash: catalog.hash, itemCount: 12, skippedRows: 0 },
@@ -167,6 +167,45 @@ describe('saveIndex and openIndex', () => {
     const opened = await openIndex({ catalog, directory: indexDir, log });
     expect(opened.manifest.log).toMatchObject({ source: 'log.jsonl', sessions: 2 });
     expect(opened.components.cooccurrence?.popularity).toEqual({ m1: 2, m2: 2, m4: 1 });
+  });
+
+  it('opens the lexical index, title tables and co-occurrence exactly as they were built', async () => {
+    const log: InteractionLog = {
+      source: 'log.jsonl',
+      sessions: [
+        { sessionId: 's1', itemIds: ['m1', 'm2'] },
+        { sessionId: 's2', itemIds: ['m4', 'm2', 'm1'] },
+        { sessionId: 's3', itemIds: ['m6'] },
+      ],
+      skipped: [],
+    };
+    const built = await buildIndex({ catalog, dimensions: 8, log });
+    await saveIndex(built, indexDir);
+    expect(await readdir(indexDir)).toEqual(
+      expect.arrayContaining(['lexical.bin', 'titles.bin', 'cooccurrence.bin']),
+    );
+    const { components } = await openIndex({ catalog, directory: indexDir, log });
+    // Same counts, same key order (co-occurrence lists are walked in order).
+    expect(JSON.stringify(components.cooccurrence)).toBe(JSON.stringify(built.components.cooccurrence));
+    for (const query of ['bank heist', 'space astronauts', 'love', 'nothing-indexed-here'])
+      expect(components.lexical.search(query, 5)).toEqual(built.components.lexical.search(query, 5));
+    expect(components.lexical.documentFrequency('heist')).toBe(
+      built.components.lexical.documentFrequency('heist'),
+    );
+    expect(components.titles.tables()).toEqual(built.components.titles.tables());
+    for (const title of catalog.items.map((item) => item.title))
+      expect(components.titles.resolve(title)).toEqual(built.components.titles.resolve(title));
+  });
+
+  it('treats an index written by an older convrec as stale and rebuilds it', async () => {
+    await saved();
+    const file = join(indexDir, 'manifest.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('convrec-index-2', 'convrec-index-1'));
+    const error = await thrownBy(() => openIndex({ catalog, directory: indexDir }));
+    expect(error.code).toBe('INDEX_MISMATCH');
+    expect(error.message).toContain('another convrec version');
+    const reopened = await openOrBuildIndex({ catalog, directory: indexDir, dimensions: 8 });
+    expect(reopened.built).toBe(true);
   });
 
   it('reports a missing index directory as INDEX_NOT_FOUND', async () => {

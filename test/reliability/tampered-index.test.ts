@@ -161,12 +161,19 @@ const tamperings: Tampering[] = [
     },
   },
   {
-    name: 'cooccurrence.json edited',
-    names: 'cooccurrence.json',
-    tamper: async (index) => {
-      const file = join(index, 'cooccurrence.json');
-      await writeFile(file, (await readFile(file, 'utf8')).replace('"m1":1', '"m1":9'));
-    },
+    name: 'a bit flip in cooccurrence.bin',
+    names: 'cooccurrence.bin',
+    tamper: (index) => flipBit(join(index, 'cooccurrence.bin'), (size) => size - 3),
+  },
+  {
+    name: 'a bit flip in lexical.bin',
+    names: 'lexical.bin',
+    tamper: (index) => flipBit(join(index, 'lexical.bin'), (size) => size >> 1),
+  },
+  {
+    name: 'titles.bin deleted',
+    names: 'titles.bin',
+    tamper: (index) => rm(join(index, 'titles.bin')),
   },
   {
     name: 'manifest edited: the HNSW search width',

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { readReportCurves, recallPlotSvg, type RecallCurve } from '../../eval/generic/index.js';
+import type { RecallCurve } from '../../eval/generic/index.js';
 
 /** `convrec eval-plot <reports…>`: recall@k (k = 1…50) of evaluation runs, as one SVG chart. */
 export function registerEvalPlotCommand(program: Command): void {
@@ -19,6 +19,8 @@ export function registerEvalPlotCommand(program: Command): void {
       if (options.protocol !== 'standard' && options.protocol !== 'novel-only')
         throw new Error(`--protocol must be standard or novel-only, got "${options.protocol}"`);
       const protocol = options.protocol === 'standard' ? 'standard' : 'novelOnly';
+      // Loaded on demand: --help and other commands never load the plotting library.
+      const { readReportCurves, recallPlotSvg } = await import('../../eval/generic/index.js');
       const curves: RecallCurve[] = [];
       for (const file of files) {
         const report = await readReportCurves(file);

@@ -1,34 +1,6 @@
 import type { Command } from 'commander';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import { readDialogue } from '../../dialogue/read-dialogue.js';
-import type { RetrievalFilters } from '../../retrieval/index.js';
-import { describeSources, formatCard } from '../describe-candidate.js';
-import { openFromOptions } from '../open-from-options.js';
-import { displayJson, displayText } from '../../untrusted/index.js';
-
-/** Catalog or user text on one printed line. */
-const line = (text: string) => displayText(text, { singleLine: true });
-
-interface SearchOptions {
-  catalog?: string;
-  indexDir?: string;
-  log?: string;
-  k: string;
-  yearFrom?: string;
-  yearTo?: string;
-  genre?: string[];
-  excludeGenre?: string[];
-  person?: string[];
-  excludePerson?: string[];
-  json?: boolean;
-}
-
-function toInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed)) throw new Error(`${flag} must be a whole number, got "${value}"`);
-  return parsed;
-}
+import type { ResolveOptions, SearchOptions } from './search-action.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -51,40 +23,9 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
     .option('--exclude-person <name>', 'never items naming this person (repeatable)', collect)
     .option('--json', 'print candidates as JSON')
     .action(async (words: string[], options: SearchOptions) => {
-      const k = toInteger(options.k, '--k') ?? 5;
-      const filters: RetrievalFilters = {};
-      const yearFrom = toInteger(options.yearFrom, '--year-from');
-      const yearTo = toInteger(options.yearTo, '--year-to');
-      if (yearFrom !== undefined) filters.yearFrom = yearFrom;
-      if (yearTo !== undefined) filters.yearTo = yearTo;
-      if (options.genre) filters.genres = options.genre;
-      if (options.excludeGenre) filters.excludeGenres = options.excludeGenre;
-      if (options.person) filters.people = options.person;
-      if (options.excludePerson) filters.excludePeople = options.excludePerson;
-      const { retriever } = await openFromOptions({ ...options, quiet: options.json === true }, config());
-      const text = words.join(' ');
-      const { request, mentions } = readDialogue(retriever, [{ role: 'user', text }]);
-      const candidates = await retriever.retrieve({ ...request, filters, excludeSeen: true, k });
-      if (options.json) {
-        console.log(
-          displayJson({
-            request: { ...request, filters },
-            mentions,
-            candidates: candidates.map((candidate) => ({ ...candidate, why: describeSources(candidate) })),
-          }),
-        );
-        return;
-      }
-      if (mentions.length > 0)
-        console.log(
-          `Recognised: ${mentions.map((mention) => `${line(mention.title)} (${mention.sentiment})`).join(', ')}`,
-        );
-      if (candidates.length === 0)
-        console.log('Nothing in the catalog fits these constraints; try loosening them.');
-      candidates.forEach((candidate, index) => {
-        console.log(formatCard(candidate, index));
-        console.log(`   ${describeSources(candidate)}`);
-      });
+      // Loaded on demand: --help and other commands never load the retriever.
+      const { runSearch } = await import('./search-action.js');
+      await runSearch(words, options, config);
     });
 
   program
@@ -95,18 +36,8 @@ export function registerSearchCommand(program: Command, config: () => ConvrecCon
     .option('--mapping <file>', 'field mapping (and concept lexicon) for --catalog, as for convrec index')
     .option('--index-dir <dir>', 'index directory')
     .option('--json', 'print matches as JSON')
-    .action(async (words: string[], options: { catalog?: string; indexDir?: string; json?: boolean }) => {
-      const { retriever } = await openFromOptions({ ...options, quiet: options.json === true }, config());
-      const matches = retriever.components.titles.resolve(words.join(' '), 5);
-      if (options.json) {
-        console.log(displayJson(matches));
-        return;
-      }
-      if (matches.length === 0) console.log(`No title in the catalog matches "${line(words.join(' '))}".`);
-      for (const match of matches) {
-        console.log(
-          `${line(match.item.id)}\t${line(match.item.title)}${match.item.year && !match.item.title.includes(String(match.item.year)) ? ` [${match.item.year}]` : ''}\t${match.matchedBy} ${match.confidence}`,
-        );
-      }
+    .action(async (words: string[], options: ResolveOptions) => {
+      const { runResolve } = await import('./search-action.js');
+      await runResolve(words, options, config);
     });
 }

@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import {
-  createDialogueRunner,
-  findDialogueScripts,
-  formatScript,
-  formatSummary,
-  scriptPassed,
-  summarize,
-  type ScriptReport,
-} from '../../dialogue-tests/index.js';
+import type { ScriptReport } from '../../dialogue-tests/index.js';
 import { displayJson, displayText } from '../../untrusted/index.js';
 import { defaultIndexDirectory } from '../paths.js';
 
@@ -39,6 +31,9 @@ export async function runTestCommand(
   config: ConvrecConfig,
   output: TestCommandOutput,
 ): Promise<number> {
+  // Loaded on demand: --help and other commands never load the dialogue runner and the agent.
+  const { createDialogueRunner, findDialogueScripts, formatScript, formatSummary, scriptPassed, summarize } =
+    await import('../../dialogue-tests/index.js');
   const files = await findDialogueScripts(patterns);
   const runner = createDialogueRunner({
     ...(options.catalog ? { catalog: options.catalog } : {}),

@@ -122,10 +122,10 @@ export class OfflineEmbedder implements EmbeddingModel {
 
   /** Reads an embedder written by `save`. */
   static async load(directory: string): Promise<OfflineEmbedder> {
-    let parsed: unknown;
-    let bytes: Buffer;
+    let json: string;
+    let bytes: Uint8Array;
     try {
-      parsed = JSON.parse(await readFile(join(directory, 'embedder.json'), 'utf8')) as unknown;
+      json = await readFile(join(directory, 'embedder.json'), 'utf8');
       bytes = await readFile(join(directory, 'embedder.bin'));
     } catch (error) {
       throw new IndexError(
@@ -134,6 +134,20 @@ export class OfflineEmbedder implements EmbeddingModel {
         directory,
         error,
       );
+    }
+    return OfflineEmbedder.fromFiles(json, bytes, directory);
+  }
+
+  /**
+   * The embedder from the contents of `embedder.json` and `embedder.bin` (already read, e.g. to
+   * check their checksums). The term-side basis stays a view on `bytes`: it is not copied.
+   */
+  static fromFiles(json: string, bytes: Uint8Array, directory: string): OfflineEmbedder {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json) as unknown;
+    } catch (error) {
+      throw new IndexError('INDEX_CORRUPT', `embedder.json in ${directory} is not JSON`, directory, error);
     }
     const state = stateSchema.safeParse(parsed);
     if (!state.success) {
@@ -147,9 +161,9 @@ export class OfflineEmbedder implements EmbeddingModel {
     if (bytes.byteLength % 4 !== 0) {
       throw new IndexError('INDEX_CORRUPT', `embedder.bin in ${directory} has the wrong size`, directory);
     }
-    const floats = new Float32Array(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-    );
+    // A view needs a 4-byte aligned start; a small Buffer from Node's pool may not have one.
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const floats = new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
     const basisEnd = terms.length + terms.length * width;
     if (floats.length !== basisEnd + width * dimensions) {
       throw new IndexError('INDEX_CORRUPT', `embedder.bin in ${directory} has the wrong size`, directory);
@@ -160,7 +174,7 @@ export class OfflineEmbedder implements EmbeddingModel {
       idf,
       lookup: new Map(terms.map((term, index) => [term, index])),
     };
-    const basis = floats.slice(terms.length, basisEnd);
+    const basis = floats.subarray(terms.length, basisEnd);
     const mixing = Float64Array.from(floats.subarray(basisEnd));
     return new OfflineEmbedder(vocabulary, basis, mixing, width, dimensions, seed);
   }
