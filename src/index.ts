@@ -75,6 +75,12 @@ export {
   type TurnRanking,
 } from './eval/generic/index.js';
 export {
+  FaithfulnessTally,
+  unsupportedClaims,
+  type Claim,
+  type FaithfulnessReport,
+} from './eval/faithfulness/index.js';
+export {
   createRecommender,
   Session,
   TurnStream,

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConvrecError } from '../errors/index.js';
+import { readJsonl, type ReadJsonlOptions } from '../jsonl/index.js';
 
 /** One line of an interaction log: `{session_id | user_id, item_ids[]}`. */
 export const interactionSessionSchema = z
@@ -26,39 +26,41 @@ export interface InteractionLog {
   skipped: string[];
 }
 
+const logKind = { what: 'interaction log', code: 'LOG_INVALID' } as const;
+
+/**
+ * The sessions of a JSONL interaction log, validated line by line (see `readJsonl`): the first bad
+ * line is a LOG_INVALID error naming `file:line field "x"`, or with `onProblem` is reported and
+ * skipped; with `emptyMessage` a log without a session is an error.
+ */
+export async function readInteractionSessions(
+  file: string,
+  options: Pick<ReadJsonlOptions, 'limits' | 'onProblem' | 'emptyMessage'> = {},
+): Promise<Interaction[]> {
+  const rows = await readJsonl(file, interactionSessionSchema, logKind, options);
+  return rows.map(({ value }) => ({
+    sessionId: String(value.session_id ?? value.user_id),
+    itemIds: value.item_ids.map(String),
+  }));
+}
+
 /**
  * Reads a JSONL interaction log of `{session_id | user_id, item_ids[]}`. Bad lines are skipped and
  * reported; a log with no valid line is an error.
  */
 export async function loadInteractionLog(file: string): Promise<InteractionLog> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConvrecError('LOG_INVALID', `${file}: cannot read the interaction log`, { cause: error });
-  }
-  const sessions: Interaction[] = [];
   const skipped: string[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line) as unknown;
-    } catch {
-      skipped.push(`${file}:${index + 1}: malformed JSON`);
-      return;
-    }
-    const parsed = interactionSessionSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+  const sessions = await readInteractionSessions(file, {
+    onProblem: (problem) =>
       skipped.push(
-        `${file}:${index + 1}: field "${issue?.path.join('.') || 'row'}" ${issue?.message ?? 'invalid'}`,
-      );
-      return;
-    }
-    const id = parsed.data.session_id ?? parsed.data.user_id;
-    sessions.push({ sessionId: String(id), itemIds: parsed.data.item_ids.map(String) });
+        `${file}:${problem.line}: ${
+          problem.kind === 'invalid'
+            ? `field "${problem.field}" ${problem.message}`
+            : problem.kind === 'malformed-json'
+              ? 'malformed JSON'
+              : problem.message
+        }`,
+      ),
   });
   if (sessions.length === 0) {
     throw new ConvrecError(

@@ -30,3 +30,11 @@ export {
   type ScriptedStep,
   type ScriptedToolCall,
 } from './scripted-model.js';
+export {
+  RecordReplayModel,
+  ModelCacheMissError,
+  ModelCacheInvalidError,
+  requestKey,
+  type RecordReplayOptions,
+  type RecordReplayStats,
+} from './record-replay/index.js';

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { readMappingFile } from '../../catalog/index.js';
 import type { ConvrecConfig } from '../../config/load-config.js';
@@ -13,7 +13,6 @@ import {
   type EvalRun,
   type ProtocolScores,
 } from '../../eval/generic/index.js';
-import { runRedialSplit } from '../../eval/run-redial-eval.js';
 import { ConvrecError } from '../../errors/index.js';
 import { parseJson } from '../../model/index.js';
 import {
@@ -21,8 +20,8 @@ import {
   retrievalWeightsSchema,
   type RetrievalWeights,
 } from '../../retrieval/index.js';
-import { defaultIndexDirectory } from '../paths.js';
-import { buildProgressReporter, countProgressReporter } from '../progress.js';
+import { withRunProgress } from './eval-progress.js';
+import { positiveWhole, prepareRun, type ResolvedData } from './evaluation-options.js';
 
 interface EvalCommandOptions {
   dataset?: string;
@@ -38,6 +37,10 @@ interface EvalCommandOptions {
   agent?: boolean;
   dumpRankings?: string;
   name?: string;
+  model?: string;
+  record?: string;
+  replay?: string;
+  concurrency?: string;
 }
 
 function row(name: string, scores: ProtocolScores): string {
@@ -69,54 +72,30 @@ export function parseWeights(text: string | undefined): Partial<RetrievalWeights
   throw new ConvrecError('CONFIG_INVALID', `--weights: ${message}`);
 }
 
-function parseLimit(text: string | undefined): number | undefined {
-  const limit = text === undefined ? undefined : Number(text);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
-    throw new Error(`--limit must be a positive whole number`);
-  return limit;
-}
-
-/** Runs the evaluation the options name: a generic data set (--turns) or a ReDial split. */
+/** Runs the evaluation the options name: your own data set (--turns) or a ReDial split. */
 async function evaluate(
   options: EvalCommandOptions,
-  config: ConvrecConfig,
+  data: ResolvedData,
   common: Omit<EvalOptions, 'indexDirectory'>,
 ): Promise<EvalRun & { title: string; defaultOut: string; dataset?: string; split?: string }> {
-  const limit = parseLimit(options.limit);
-  const pipeline = common.pipeline ?? 'retrieval';
-  if (options.turns || options.catalog || options.log) {
-    if (!options.turns || !options.catalog)
-      throw new Error('--catalog and --turns go together (--log is optional)');
-    const data = await loadEvalDataset(
-      { catalog: options.catalog, turns: options.turns, ...(options.log ? { log: options.log } : {}) },
-      {
-        ...(limit ? { limit } : {}),
-        ...(options.mapping ? { catalogOptions: { mapping: await readMappingFile(options.mapping) } } : {}),
-      },
-    );
-    const base = config.indexDirectory ?? join(process.cwd(), '.convrec', 'indexes');
-    const run = await runEval(data, {
-      ...common,
-      indexDirectory: options.indexDir ?? defaultIndexDirectory(options.catalog, join(base, 'eval')),
-    });
-    const stem = basename(options.turns, extname(options.turns));
-    return { ...run, title: options.turns, defaultOut: join('reports', `eval-${pipeline}-${stem}.json`) };
-  }
-  if (options.split !== 'valid' && options.split !== 'test')
-    throw new Error(`--split must be valid or test, got "${options.split}"`);
-  const dataset = resolve(options.dataset ?? config.dataDirectory);
-  const run = await runRedialSplit({
-    ...common,
-    dataset,
-    split: options.split,
-    indexDirectory: options.indexDir ?? '.convrec/indexes/redial',
+  const limit = options.limit === undefined ? undefined : positiveWhole(options.limit, '--limit');
+  const pipeline = common.model ? 'agent' : (common.pipeline ?? 'retrieval');
+  const dataset = await loadEvalDataset(data.files, {
     ...(limit ? { limit } : {}),
+    ...(options.mapping ? { catalogOptions: { mapping: await readMappingFile(options.mapping) } } : {}),
   });
+  const { redial } = data;
+  const run = await runEval(dataset, {
+    ...(redial ? { name: `redial-${redial.split}-${pipeline}` } : {}),
+    ...common,
+    indexDirectory: data.indexDirectory,
+  });
+  const stem = redial ? redial.split : basename(data.files.turns, extname(data.files.turns));
   return {
     ...run,
-    title: `ReDial ${run.split}`,
-    dataset,
-    defaultOut: join('reports', `eval-${pipeline}-${run.split}.json`),
+    title: data.title,
+    defaultOut: join('reports', `eval-${pipeline}-${stem}.json`),
+    ...(redial ? { dataset: redial.dataset, split: redial.split } : {}),
   };
 }
 
@@ -125,7 +104,7 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
   program
     .command('eval')
     .description(
-      'evaluate offline retrieval or the whole offline agent turn on ReDial or your own data (Recall@1/10/50, NDCG@10, MRR, popularity baseline)',
+      'evaluate retrieval or the whole agent turn (offline, or with --model) on ReDial or your own data (Recall@1/10/50, NDCG@10, MRR, popularity baseline, faithful explanations)',
     )
     .option('--dataset <dir>', 'ReDial folder (default: CONVREC_DATA_DIR or ../shared/data/redial)')
     .option('--split <split>', 'valid (tune here) or test (report here)', 'test')
@@ -152,6 +131,16 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
       "the run's name in the report and in eval-plot (default: from the data and pipeline)",
     )
     .option(
+      '--model <name>',
+      'LLM mode: the agent understands, reranks and explains with this model of the configured OpenAI-compatible endpoint (implies --agent)',
+    )
+    .option('--record <dir>', 'store every model response in <dir> (a rerun answers from it and resumes)')
+    .option(
+      '--replay <dir>',
+      'answer every model call from a recording: no network; a call not recorded stops the run',
+    )
+    .option('--concurrency <n>', 'turns evaluated at once (default 4 with a model, else 1)')
+    .option(
       '--index-dir <dir>',
       'where the index is cached (default: .convrec/indexes/redial, or .convrec/indexes/eval/<catalog>-<hash>)',
     )
@@ -160,36 +149,24 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
       '\nProtocols: "standard" ranks the whole catalog and lets already-mentioned items count (comparable\nwith published numbers); "novel-only" drops them from ranking and targets. When the log holds the\nevaluated dialogues (a session id equal to a turn\'s dialog_id, as on ReDial valid), it is rebuilt\nper fold without them, so no target leaks. The popularity baseline ranks the same turns by log\nmentions (catalog order without a log). Plot runs against each other with convrec eval-plot.',
     )
     .action(async (options: EvalCommandOptions) => {
-      const progress = buildProgressReporter();
-      const turnsProgress = countProgressReporter('evaluating turns');
-      const controller = new AbortController();
-      const interrupt = () => controller.abort(new Error('interrupted'));
-      process.once('SIGINT', interrupt);
+      const { model, concurrency, data, cacheLine } = await prepareRun(options, config(), {
+        model: undefined,
+        defaultCatalog: undefined,
+      });
       process.stderr.write('  loading catalog and turns\n');
-      let run: Awaited<ReturnType<typeof evaluate>>;
-      try {
-        run = await evaluate(options, config(), {
-          pipeline: options.agent ? 'agent' : 'retrieval',
+      const run = await withRunProgress('evaluating turns', (hooks) =>
+        evaluate(options, data, {
+          pipeline: options.agent || model ? 'agent' : 'retrieval',
+          ...(model ? { model } : {}),
+          concurrency,
           weights: parseWeights(options.weights),
           ...(options.name ? { name: options.name } : {}),
-          onProgress: (event) => {
-            if (event.stage === 'index') progress.onProgress(event.build);
-            else {
-              progress.stop();
-              turnsProgress.update(event.done, event.total);
-            }
-          },
-          onRebuild: (reason) => process.stderr.write(`  building the index (${reason})\n`),
-          signal: controller.signal,
-        });
-      } finally {
-        progress.stop();
-        turnsProgress.stop();
-        process.off('SIGINT', interrupt);
-      }
+          ...hooks,
+        }),
+      );
       const { report } = run;
       console.log(
-        `${run.title} (${report.pipeline === 'agent' ? 'whole offline agent turn' : 'retrieval'}): ${report.turns} turns, ${report.logSessions > 0 ? `log ${report.logSessions} sessions` : 'no log'}${report.folds > 1 ? ` (${report.folds} folds, eval dialogues held out)` : ''}`,
+        `${run.title} (${report.pipeline === 'agent' ? (model ? `whole agent turn with ${model.modelId}` : 'whole offline agent turn') : 'retrieval'}): ${report.turns} turns, ${report.logSessions > 0 ? `log ${report.logSessions} sessions` : 'no log'}${report.folds > 1 ? ` (${report.folds} folds, eval dialogues held out)` : ''}`,
       );
       console.log(
         `${'protocol'.padEnd(12)}${'trials'.padStart(7)}${'R@1'.padStart(7)}${'R@10'.padStart(7)}${'R@50'.padStart(7)}${'N@10'.padStart(7)}${'C@100'.padStart(7)}`,
@@ -200,6 +177,8 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
         `latency per turn: p50 ${report.latencyMs.p50.toFixed(1)} ms, p95 ${report.latencyMs.p95.toFixed(1)} ms`,
       );
       console.log(formatEvalMarkdown(report));
+      const cache = cacheLine();
+      if (cache) console.log(cache);
       console.log('');
       const out = options.out ?? run.defaultOut;
       await mkdir(dirname(out), { recursive: true });

@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { ConvrecConfig } from '../../config/load-config.js';
-import { defaultIndexDirectory, demoCatalogPath } from '../paths.js';
-import { buildProgressReporter, countProgressReporter } from '../progress.js';
+import type { LanguageModel } from '../../model/language-model.js';
+import { demoCatalogPath } from '../paths.js';
+import { withRunProgress } from './eval-progress.js';
+import { positiveWhole, prepareRun } from './evaluation-options.js';
 
 interface SimulateCommandOptions {
   turns?: string;
@@ -20,29 +22,19 @@ interface SimulateCommandOptions {
   name?: string;
   indexDir?: string;
   model?: string;
+  record?: string;
+  replay?: string;
+  concurrency?: string;
 }
 
-function positiveWhole(text: string, option: string): number {
-  const value = Number(text);
-  if (!(Number.isInteger(value) && value > 0))
-    throw new Error(`${option} must be a positive whole number, got "${text}"`);
-  return value;
-}
-
-/** The LLM seeker over the configured model, its prompt loaded and checked. */
-async function llmSeekerFromConfig(settings: ConvrecConfig, model: string | undefined) {
-  const [{ modelFromConfig }, { loadPrompt, promptsDirectory }, { llmSeeker }] = await Promise.all([
-    import('../open-agent.js'),
+/** The LLM seeker over `model`, its prompt loaded and checked. */
+async function llmSeekerOver(model: LanguageModel) {
+  const [{ loadPrompt, promptsDirectory }, { llmSeeker }] = await Promise.all([
     import('../../prompts/load-prompt.js'),
     import('../../eval/simulate/index.js'),
   ]);
-  const languageModel = modelFromConfig(settings, model ? { model } : {});
-  if (!languageModel)
-    throw new Error(
-      '--seeker llm needs an OpenAI-compatible endpoint: set OPENAI_API_KEY or OPENAI_BASE_URL',
-    );
   const prompt = await loadPrompt(join(promptsDirectory(), 'simulated-seeker.md'));
-  return llmSeeker({ model: languageModel, prompt });
+  return llmSeeker({ model, prompt });
 }
 
 /** `convrec simulate`: simulated seekers with a hidden target talk to the agent; success and recall per turn. */
@@ -64,6 +56,12 @@ export function registerSimulateCommand(program: Command, config: () => ConvrecC
       'rules',
     )
     .option('--model <name>', 'with --seeker llm: the model that plays the user (default: CONVREC_MODEL)')
+    .option(
+      '--record <dir>',
+      'with --seeker llm: store every model response in <dir> (a rerun resumes from it)',
+    )
+    .option('--replay <dir>', 'with --seeker llm: answer every model call from a recording, with no network')
+    .option('--concurrency <n>', 'dialogues simulated at once (default 4 with --seeker llm, else 1)')
     .option('--seed <n>', "seeds the seeker's choices", '1')
     .option('--limit <n>', 'only the first n turns')
     .option(
@@ -83,67 +81,43 @@ export function registerSimulateCommand(program: Command, config: () => ConvrecC
       const seed = Number(options.seed);
       if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${options.seed}"`);
       const limit = options.limit === undefined ? undefined : positiveWhole(options.limit, '--limit');
+      if (options.seeker !== 'llm' && (options.record || options.replay))
+        throw new Error('--record and --replay go with --seeker llm');
       // Loaded on demand: the simulator pulls in the whole agent and the evaluation loaders.
-      const [{ loadEvalDataset }, { redialFiles, checkDataset }, simulate] = await Promise.all([
+      const [{ loadEvalDataset }, simulate] = await Promise.all([
         import('../../eval/generic/index.js'),
-        import('../../eval/run-redial-eval.js'),
         import('../../eval/simulate/index.js'),
       ]);
       const settings = config();
-      const seeker =
-        options.seeker === 'llm' ? await llmSeekerFromConfig(settings, options.model) : undefined;
-      const base = settings.indexDirectory ?? join(process.cwd(), '.convrec', 'indexes');
-      let files: { catalog: string; turns: string; log?: string };
-      let indexDirectory: string;
-      let title: string;
-      if (options.turns) {
-        const catalog = options.catalog ?? settings.catalog ?? demoCatalogPath();
-        files = { catalog, turns: options.turns, ...(options.log ? { log: options.log } : {}) };
-        indexDirectory = options.indexDir ?? defaultIndexDirectory(catalog, join(base, 'eval'));
-        title = options.turns;
-      } else {
-        if (options.catalog || options.log) throw new Error('--catalog and --log go with --turns');
-        if (options.split !== 'valid' && options.split !== 'test')
-          throw new Error(`--split must be valid or test, got "${options.split}"`);
-        const dataset = resolve(options.dataset ?? settings.dataDirectory);
-        await checkDataset(dataset, options.split);
-        files = redialFiles(dataset, options.split);
-        indexDirectory = options.indexDir ?? '.convrec/indexes/redial';
-        title = `ReDial ${options.split}`;
-      }
+      const llm = options.seeker === 'llm';
+      // Without the LLM seeker, --model names nothing this command calls.
+      const { model: _unused, ...withoutModel } = options;
+      const { model, concurrency, data, cacheLine } = await prepareRun(
+        llm ? options : withoutModel,
+        settings,
+        { model: llm ? '--seeker llm' : undefined, defaultCatalog: settings.catalog ?? demoCatalogPath() },
+      );
+      const seeker = model ? await llmSeekerOver(model) : undefined;
+      const { files, indexDirectory, title } = data;
       process.stderr.write('  loading catalog and turns\n');
-      const data = await loadEvalDataset(files, limit ? { limit } : {});
-      const progress = buildProgressReporter();
-      const dialoguesProgress = countProgressReporter('simulating dialogues');
-      const controller = new AbortController();
-      const interrupt = () => controller.abort(new Error('interrupted'));
-      process.once('SIGINT', interrupt);
-      let run: Awaited<ReturnType<typeof simulate.runSimulation>>;
-      try {
-        run = await simulate.runSimulation(data, {
+      const dataset = await loadEvalDataset(files, limit ? { limit } : {});
+      const run = await withRunProgress('simulating dialogues', (hooks) =>
+        simulate.runSimulation(dataset, {
           indexDirectory,
-          agent: options.agent,
+          agent: options.agent as 'offline' | 'retrieval',
           ...(seeker ? { seeker } : {}),
+          ...(model ? { models: [model] } : {}),
+          concurrency,
           maxTurns,
           seed,
           ...(options.name ? { name: options.name } : {}),
-          onProgress: (event) => {
-            if (event.stage === 'index') progress.onProgress(event.build);
-            else {
-              progress.stop();
-              dialoguesProgress.update(event.done, event.total);
-            }
-          },
-          onRebuild: (reason) => process.stderr.write(`  building the index (${reason})\n`),
-          signal: controller.signal,
-        });
-      } finally {
-        progress.stop();
-        dialoguesProgress.stop();
-        process.off('SIGINT', interrupt);
-      }
+          ...hooks,
+        }),
+      );
       console.log(`${title}: ${simulate.formatSimulationMarkdown(run.report)}`);
       console.log(`elapsed ${(run.report.elapsedMs / 1000).toFixed(1)} s`);
+      const cache = cacheLine();
+      if (cache) console.log(cache);
       if (options.out) {
         await mkdir(dirname(options.out), { recursive: true });
         await writeFile(

@@ -1,7 +1,9 @@
 import type { RetrievalWeights } from '../../retrieval/index.js';
 import { mean, percentile } from '../metrics.js';
 import { bootstrapRecall, type BootstrapOptions, type Interval } from './bootstrap.js';
+import type { FaithfulnessReport } from '../faithfulness/index.js';
 import type { EvalDataset, EvalDatasetFiles } from './eval-dataset.js';
+import type { EvalModelUsage } from './model-usage.js';
 import { popularityRank, type PopularityRanking } from './popularity.js';
 import { recallCurve, scoreTrials, type ProtocolScores, type Trial } from './scores.js';
 import { intentGroups, type IntentGroup } from './turn-intent.js';
@@ -54,6 +56,10 @@ export interface EvalReport {
   /** Targets that are not catalog ids (counted as misses). */
   unknownTargets: { count: number; trials: number };
   latencyMs: { p50: number; p95: number; mean: number };
+  /** Shown reasons checked against their item and the dialogue (none for retrieval alone). */
+  faithfulness: FaithfulnessReport;
+  /** Model calls and tokens (LLM mode only). */
+  modelUsage?: EvalModelUsage;
   weights: RetrievalWeights;
   elapsedMs: number;
   bootstrap: { samples: number; seed: number };
@@ -92,6 +98,14 @@ function collectTrials(dataset: EvalDataset, outcomes: TurnOutcome[]): TrialSets
   return sets;
 }
 
+const noReasons: FaithfulnessReport = {
+  reasons: 0,
+  faithful: 0,
+  share: null,
+  unsupported: { genre: 0, person: 0, year: 0, title: 0 },
+  examples: [],
+};
+
 const ratio = (ours: number, baseline: number) => (baseline > 0 ? ours / baseline : null);
 
 /** Scores a run's rankings: both protocols, popularity and the ratio to it, intervals, intents. */
@@ -105,6 +119,8 @@ export function summarizeEval(
     logSessions: number;
     weights: RetrievalWeights;
     bootstrap?: BootstrapOptions;
+    faithfulness?: FaithfulnessReport;
+    modelUsage?: EvalModelUsage;
   },
 ): EvalReport {
   const trials = collectTrials(dataset, outcomes);
@@ -159,6 +175,8 @@ export function summarizeEval(
     withoutList: { turns: Object.values(reasons).reduce((sum, count) => sum + count, 0), reasons },
     unknownTargets: { count: dataset.unknownTargets.count, trials: dataset.unknownTargets.trials },
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), mean: mean(latencies) },
+    faithfulness: run.faithfulness ?? noReasons,
+    ...(run.modelUsage ? { modelUsage: run.modelUsage } : {}),
     weights: run.weights,
     elapsedMs: 0,
     bootstrap: { samples, seed },

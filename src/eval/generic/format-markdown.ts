@@ -50,6 +50,21 @@ export function formatEvalMarkdown(report: EvalReport): string {
     ))
       lines.push(`- ${count}: ${reason}`);
   }
+  const { faithfulness, modelUsage } = report;
+  if (faithfulness.reasons > 0) {
+    const { genre, person, year, title } = faithfulness.unsupported;
+    lines.push(
+      '',
+      `Faithful explanations: ${figure(faithfulness.share ?? 0)} (${faithfulness.faithful} of ${faithfulness.reasons} shown reasons name no genre, person, year or title that the item and the dialogue do not support; unsupported claims: ${genre} genre, ${person} person, ${year} year, ${title} title)`,
+    );
+  }
+  if (modelUsage) {
+    const per100 = modelUsage.perHundredTurns;
+    lines.push(
+      '',
+      `Model ${modelUsage.model}: ${modelUsage.calls} calls, ${modelUsage.inputTokens} input and ${modelUsage.outputTokens} output tokens (per 100 turns: ${per100.calls} calls, ${per100.inputTokens} + ${per100.outputTokens} tokens); ${modelUsage.degradedTurns} of ${modelUsage.turns} turns fell back somewhere`,
+    );
+  }
   if (report.unknownTargets.count > 0) {
     lines.push(
       '',

@@ -9,9 +9,12 @@ export {
   type EvalDatasetFiles,
   type LoadEvalDatasetOptions,
 } from './eval-dataset.js';
-export type { TurnRanker, TurnRanking } from './turn-ranking.js';
+export type { TurnModelUsage, TurnRanker, TurnRanking } from './turn-ranking.js';
 export { retrievalRanker, retrievalDepth } from './retrieval-ranker.js';
-export { offlineAgentRanker } from './agent-ranker.js';
+export { agentRanker, offlineAgentRanker } from './agent-ranker.js';
+export { summarizeModelUsage, type EvalModelUsage } from './model-usage.js';
+export { mapConcurrent } from './map-concurrent.js';
+export { dialogOf, heldOutRetriever, openEvalIndex, type EvalIndexOptions } from './eval-setup.js';
 export { intentGroups, lastMessageIntent, type IntentGroup } from './turn-intent.js';
 export { scoreTrials, recallCurve, curveDepth, type ProtocolScores, type Trial } from './scores.js';
 export { bootstrapRecall, type BootstrapOptions, type Interval } from './bootstrap.js';

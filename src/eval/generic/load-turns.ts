@@ -1,7 +1,7 @@
 import { DatasetError } from '../../errors/index.js';
 import { datasetTurnSchema, type DatasetTurn } from './dataset-turn.js';
 import type { DatasetLimits } from './dataset-limits.js';
-import { readJsonl } from './read-jsonl.js';
+import { readJsonl } from '../../jsonl/index.js';
 
 /** A turn with the line it was read from. */
 export interface LocatedTurn {
@@ -21,9 +21,8 @@ export async function loadDatasetTurns(
     file,
     datasetTurnSchema,
     { what: 'evaluation turns', code: 'DATASET_INVALID' },
-    options,
+    { ...options, emptyMessage: 'no turns' },
   );
-  if (rows.length === 0) throw new DatasetError('DATASET_INVALID', 'no turns', { file });
   const seen = new Map<string, number>();
   for (const { value, line } of rows) {
     const first = seen.get(value.id);

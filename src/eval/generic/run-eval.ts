@@ -1,13 +1,17 @@
 import { basename, extname } from 'node:path';
-import { buildCooccurrence } from '../../collaborative/cooccurrence.js';
-import { ConvrecError } from '../../errors/index.js';
-import { openOrBuildIndex, type BuildProgress } from '../../index-store/index.js';
-import { defaultRetrievalWeights, Retriever, type RetrievalWeights } from '../../retrieval/index.js';
+import type { BuildProgress } from '../../index-store/index.js';
+import type { LanguageModel } from '../../model/language-model.js';
+import { RecordReplayModel } from '../../model/record-replay/index.js';
+import { defaultRetrievalWeights, type Retriever, type RetrievalWeights } from '../../retrieval/index.js';
 import { createOfflineReader } from '../../understanding/offline/index.js';
-import { offlineAgentRanker } from './agent-ranker.js';
+import { FaithfulnessTally } from '../faithfulness/index.js';
+import { agentRanker } from './agent-ranker.js';
 import type { BootstrapOptions } from './bootstrap.js';
 import type { EvalDataset } from './eval-dataset.js';
 import { summarizeEval, type EvalReport, type TurnOutcome } from './eval-report.js';
+import { dialogOf, heldOutRetriever, openEvalIndex, throwIfCancelled } from './eval-setup.js';
+import { mapConcurrent } from './map-concurrent.js';
+import { summarizeModelUsage } from './model-usage.js';
 import { popularityRanking } from './popularity.js';
 import { retrievalRanker } from './retrieval-ranker.js';
 import { lastMessageIntent } from './turn-intent.js';
@@ -20,8 +24,12 @@ export type EvalProgress =
 export interface EvalOptions {
   /** Where the catalog's content index is cached (built when missing or stale). */
   indexDirectory: string;
-  /** Score retrieval alone, or the whole offline agent turn (understand → tools → rank → explain). */
+  /** Score retrieval alone, or the whole agent turn (understand → tools → rank → explain). */
   pipeline?: 'retrieval' | 'agent';
+  /** The agent's model (LLM mode: understanding, reranking, explanations); implies the agent pipeline. */
+  model?: LanguageModel;
+  /** Turns evaluated at once (default 1). The figures do not depend on it. */
+  concurrency?: number;
   weights?: Partial<RetrievalWeights>;
   /** Folds when the log holds the evaluated dialogues (default 5); see `runEval`. */
   folds?: number;
@@ -44,61 +52,50 @@ export interface EvalRun {
 }
 
 /**
- * Evaluates a data set: every turn is ranked (retrieval or the whole offline agent turn), and the
- * rankings are scored with the popularity baseline, bootstrap intervals and a breakdown by intent.
- * When the log holds sessions whose id is a turn's `dialog_id`, the turns are split into folds by
- * dialogue and each fold's co-occurrence counts (and popularity) are rebuilt without its own
- * dialogues, so no target leaks through the log.
+ * Evaluates a data set: every turn is ranked (retrieval, or the whole agent turn offline or with a
+ * model), and the rankings are scored with the popularity baseline, bootstrap intervals, a
+ * breakdown by intent and the faithfulness of the reasons shown. When the log holds sessions whose
+ * id is a turn's `dialog_id`, the turns are split into folds by dialogue and each fold's
+ * co-occurrence counts (and popularity) are rebuilt without its own dialogues, so no target leaks
+ * through the log. A replayed model's cache miss stops the run (it is not scored as a degraded turn).
  */
 export async function runEval(dataset: EvalDataset, options: EvalOptions): Promise<EvalRun> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const { catalog, turns, log } = dataset;
-  const signal = options.signal;
-  const { components } = await openOrBuildIndex({
-    catalog,
-    directory: options.indexDirectory,
-    onProgress: (build) => options.onProgress?.({ stage: 'index', build }),
-    ...(options.onRebuild ? { onRebuild: options.onRebuild } : {}),
-    ...(signal ? { signal } : {}),
-  });
+  const { signal, model } = options;
+  const components = await openEvalIndex(catalog, options);
   const weights = { ...defaultRetrievalWeights, ...options.weights };
-  const pipeline = options.pipeline ?? 'retrieval';
-  const known = new Set(catalog.byId.keys());
-  const dialogOf = (index: number) => turns[index]!.turn.dialog_id ?? turns[index]!.turn.id;
-  const evalDialogs = new Set(turns.map((_, index) => dialogOf(index)));
+  const pipeline = model ? 'agent' : (options.pipeline ?? 'retrieval');
+  const evalDialogs = new Set(turns.map(({ turn }) => dialogOf(turn)));
   const leaks = log?.some((session) => evalDialogs.has(session.sessionId)) ?? false;
   const folds = leaks ? (options.folds ?? 5) : 1;
-  const dialogs = [...evalDialogs].sort();
-  const foldOf = new Map(dialogs.map((dialog, index) => [dialog, index % folds]));
+  const foldOf = new Map([...evalDialogs].sort().map((dialog, index) => [dialog, index % folds]));
   const groups: number[][] = Array.from({ length: folds }, () => []);
-  turns.forEach((_, index) => groups[foldOf.get(dialogOf(index))!]!.push(index));
+  turns.forEach(({ turn }, index) => groups[foldOf.get(dialogOf(turn))!]!.push(index));
 
   const reader = createOfflineReader(components);
+  const faithfulness = new FaithfulnessTally(catalog, components.titles);
   const outcomes: TurnOutcome[] = new Array<TurnOutcome>(turns.length);
   let logSessions = 0;
   let done = 0;
   for (const [fold, group] of groups.entries()) {
-    const held = new Set(group.map(dialogOf));
-    const sessions = log?.filter((session) => !held.has(session.sessionId));
+    const held = new Set(group.map((index) => dialogOf(turns[index]!.turn)));
+    const { retriever, sessions } = heldOutRetriever(components, log, held, weights);
     logSessions = Math.max(logSessions, sessions?.length ?? 0);
-    const retriever = new Retriever(
-      sessions ? { ...components, cooccurrence: buildCooccurrence(sessions, known) } : components,
-      weights,
-    );
     const rank: TurnRanker = options.ranker
       ? await options.ranker(retriever)
       : pipeline === 'agent'
-        ? await offlineAgentRanker(retriever)
+        ? await agentRanker(retriever, model)
         : retrievalRanker(retriever);
     const popularity = popularityRanking(catalog, sessions);
-    for (const index of group) {
-      if (signal?.aborted)
-        throw new ConvrecError('ABORTED', 'the evaluation was cancelled', { cause: signal.reason });
+    await mapConcurrent(group, options.concurrency ?? 1, async (index) => {
+      throwIfCancelled(signal, 'evaluation');
       const { turn } = turns[index]!;
       const intent = lastMessageIntent(turn.context, reader, components.titles);
       const turnStarted = clock();
       const ranking = await rank(turn, signal);
+      if (model instanceof RecordReplayModel) model.throwIfFailed();
       outcomes[index] = {
         id: turn.id,
         ...ranking,
@@ -108,8 +105,19 @@ export async function runEval(dataset: EvalDataset, options: EvalOptions): Promi
         popularity,
       };
       options.onProgress?.({ stage: 'turns', done: ++done, total: turns.length });
-    }
+    });
   }
+  // Checked in the turns file's order, so the examples do not depend on the concurrency.
+  turns.forEach(({ turn }, index) => {
+    const shown = outcomes[index]!.shown;
+    if (shown && shown.length > 0)
+      faithfulness.add(
+        turn.id,
+        turn.context.map((message) => message.text),
+        shown,
+        turn.mentioned_ids,
+      );
+  });
   const name = options.name ?? `${basename(dataset.files.turns, extname(dataset.files.turns))}-${pipeline}`;
   const report = summarizeEval(dataset, outcomes, {
     name,
@@ -117,6 +125,8 @@ export async function runEval(dataset: EvalDataset, options: EvalOptions): Promi
     folds,
     logSessions,
     weights,
+    faithfulness: faithfulness.report(),
+    ...(model ? { modelUsage: summarizeModelUsage(model.modelId, outcomes) } : {}),
     ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}),
   });
   return { report: { ...report, elapsedMs: clock() - started }, outcomes };

@@ -1,8 +1,10 @@
-import { buildCooccurrence } from '../../collaborative/cooccurrence.js';
-import { ConvrecError } from '../../errors/index.js';
-import { openOrBuildIndex, type BuildProgress } from '../../index-store/index.js';
-import { Retriever } from '../../retrieval/index.js';
+import type { BuildProgress } from '../../index-store/index.js';
+import type { LanguageModel } from '../../model/language-model.js';
+import { RecordReplayModel } from '../../model/record-replay/index.js';
+import type { Retriever } from '../../retrieval/index.js';
 import type { EvalDataset } from '../generic/eval-dataset.js';
+import { dialogOf, heldOutRetriever, openEvalIndex, throwIfCancelled } from '../generic/eval-setup.js';
+import { mapConcurrent } from '../generic/map-concurrent.js';
 import { createRulesSeeker } from './rules-seeker.js';
 import { seededRandom } from './seeded-random.js';
 import type { SeekerKind } from './seeker.js';
@@ -22,8 +24,14 @@ export interface SimulationOptions {
   indexDirectory: string;
   /** The whole offline agent (default) or the retrieval baseline; or your own agent. */
   agent?: 'offline' | 'retrieval' | ((retriever: Retriever) => SimulatedAgent | Promise<SimulatedAgent>);
+  /** With `agent: 'offline'`: the agent's model (LLM mode); without it the agent runs offline. */
+  model?: LanguageModel;
   /** Default: the rules seeker. */
   seeker?: SeekerKind;
+  /** The models the run uses (the agent's, the seeker's): a replayed model's cache miss stops the run. */
+  models?: readonly LanguageModel[];
+  /** Dialogues simulated at once (default 1). The figures do not depend on it. */
+  concurrency?: number;
   /** Agent turns before a dialogue counts as failed (default 5). */
   maxTurns?: number;
   /** Seeds every dialogue's choices with the dialogue id (default 1). */
@@ -63,35 +71,27 @@ export async function runSimulation(
   const maxTurns = options.maxTurns ?? 5;
   const seed = options.seed ?? 1;
   const seeker = options.seeker ?? rulesSeeker;
-  const { components } = await openOrBuildIndex({
-    catalog,
-    directory: options.indexDirectory,
-    onProgress: (build) => options.onProgress?.({ stage: 'index', build }),
-    ...(options.onRebuild ? { onRebuild: options.onRebuild } : {}),
-    ...(signal ? { signal } : {}),
-  });
-  const evaluated = new Set(turns.map(({ turn }) => turn.dialog_id ?? turn.id));
-  const sessions = log?.filter((session) => !evaluated.has(session.sessionId));
-  const known = new Set(catalog.byId.keys());
-  const retriever = new Retriever(
-    sessions ? { ...components, cooccurrence: buildCooccurrence(sessions, known) } : components,
-  );
+  const components = await openEvalIndex(catalog, options);
+  const evaluated = new Set(turns.map(({ turn }) => dialogOf(turn)));
+  const { retriever } = heldOutRetriever(components, log, evaluated);
   const choice = options.agent ?? 'offline';
   const agent =
     choice === 'offline'
-      ? await sessionAgent(retriever)
+      ? await sessionAgent(retriever, options.model)
       : choice === 'retrieval'
         ? retrievalAgent(retriever)
         : await choice(retriever);
+  const models = [...(options.models ?? []), ...(options.model ? [options.model] : [])];
   const runnable = turns.filter(({ turn }) => catalog.byId.has(turn.target_ids[0]!));
-  const dialogues: SimulatedDialogue[] = [];
-  for (const { turn } of runnable) {
-    if (signal?.aborted)
-      throw new ConvrecError('ABORTED', 'the simulation was cancelled', { cause: signal.reason });
-    const target = catalog.byId.get(turn.target_ids[0]!)!;
-    const random = seededRandom(`${seed}:${turn.id}`);
-    dialogues.push(
-      await simulateDialogue(
+  let done = 0;
+  const dialogues: SimulatedDialogue[] = await mapConcurrent(
+    runnable,
+    options.concurrency ?? 1,
+    async ({ turn }) => {
+      throwIfCancelled(signal, 'simulation');
+      const target = catalog.byId.get(turn.target_ids[0]!)!;
+      const random = seededRandom(`${seed}:${turn.id}`);
+      const dialogue = await simulateDialogue(
         {
           id: turn.id,
           target,
@@ -107,10 +107,12 @@ export async function runSimulation(
           maxTurns,
         },
         signal,
-      ),
-    );
-    options.onProgress?.({ stage: 'dialogues', done: dialogues.length, total: runnable.length });
-  }
+      );
+      for (const model of models) if (model instanceof RecordReplayModel) model.throwIfFailed();
+      options.onProgress?.({ stage: 'dialogues', done: ++done, total: runnable.length });
+      return dialogue;
+    },
+  );
   const report: SimulationReport = {
     name: options.name ?? `${agent.name} vs ${seeker.name} seeker`,
     agent: agent.name,
