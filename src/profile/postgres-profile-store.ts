@@ -3,14 +3,16 @@ import { z } from 'zod';
 import { ConvrecError, ProfileStoreError } from '../errors/index.js';
 import type { FeedbackEvent, ProfileStore, ProfileSummary, SessionRecord } from './profile-store.js';
 import {
-  checkFeedback,
-  checkSession,
-  checkSummary,
-  describeIssue,
-  feedbackEventSchema,
-  sessionRecordSchema,
-  toSessionRecord,
-} from './profile-schemas.js';
+  feedbackFromRows,
+  feedbackRowValues,
+  sessionFromRow,
+  summaryFromRow,
+  summaryRowValues,
+  type FeedbackRow,
+  type SessionRow,
+  type SummaryRow,
+} from './profile-rows.js';
+import { checkFeedback, checkSession, checkSummary, describeIssue } from './profile-schemas.js';
 import { maskProfileLocation, urlSecrets } from './profile-location.js';
 import { describePostgresError, postgresFailure } from './postgres-errors.js';
 import {
@@ -41,29 +43,6 @@ const optionsSchema = z.object({
 
 /** Rows inserted per statement: 7 parameters each stays far below Postgres's 65,535. */
 const feedbackRowsPerInsert = 1_000;
-
-interface FeedbackRow {
-  user_id: string;
-  item_id: string;
-  kind: string;
-  session_id: string;
-  turn: number;
-  at: string;
-  text: string | null;
-}
-
-interface SummaryRow {
-  text: string;
-  written_by: string;
-  updated_at: string;
-  feedback_count: number;
-}
-
-interface SessionRow {
-  id: string;
-  user_id: string;
-  payload: string;
-}
 
 /**
  * A ProfileStore in a PostgreSQL database, shared by any number of processes and machines. Feedback is
@@ -146,15 +125,7 @@ export class PostgresProfileStore implements ProfileStore {
         );
         await client.query(
           `INSERT INTO ${this.#tables.feedback} (user_id, item_id, kind, session_id, turn, at, text) VALUES ${values.join(', ')}`,
-          batch.flatMap((event) => [
-            event.userId,
-            event.itemId,
-            event.kind,
-            event.sessionId,
-            event.turn,
-            event.at,
-            event.text ?? null,
-          ]),
+          batch.flatMap(feedbackRowValues),
         );
       }
     });
@@ -167,25 +138,7 @@ export class PostgresProfileStore implements ProfileStore {
        WHERE user_id = $1 ORDER BY at, seq`,
       [userId],
     );
-    return rows.map((row) => {
-      const parsed = feedbackEventSchema.safeParse({
-        userId: row.user_id,
-        itemId: row.item_id,
-        kind: row.kind,
-        sessionId: row.session_id,
-        turn: row.turn,
-        at: row.at,
-      });
-      if (!parsed.success) {
-        throw new ProfileStoreError(
-          'PROFILE_STORE_FAILED',
-          `a feedback row of user "${userId}" is corrupt: ${describeIssue(parsed.error)}`,
-          this.location,
-        );
-      }
-      const { text: _text, ...event } = parsed.data;
-      return row.text === null ? event : { ...event, text: row.text };
-    });
+    return feedbackFromRows(rows, userId, this.location);
   }
 
   async summary(userId: string): Promise<ProfileSummary | undefined> {
@@ -194,13 +147,7 @@ export class PostgresProfileStore implements ProfileStore {
       `SELECT text, written_by, updated_at, feedback_count FROM ${this.#tables.summaries} WHERE user_id = $1`,
       [userId],
     );
-    if (!row) return undefined;
-    return {
-      text: row.text,
-      writtenBy: row.written_by,
-      updatedAt: row.updated_at,
-      feedbackCount: row.feedback_count,
-    };
+    return summaryFromRow(row);
   }
 
   async saveSummary(userId: string, summary: ProfileSummary): Promise<void> {
@@ -211,7 +158,7 @@ export class PostgresProfileStore implements ProfileStore {
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (user_id) DO UPDATE SET text = excluded.text, written_by = excluded.written_by,
          updated_at = excluded.updated_at, feedback_count = excluded.feedback_count`,
-      [userId, checked.text, checked.writtenBy, checked.updatedAt, checked.feedbackCount],
+      summaryRowValues(userId, checked),
     );
   }
 
@@ -241,21 +188,7 @@ export class PostgresProfileStore implements ProfileStore {
       `SELECT id, user_id, payload FROM ${this.#tables.sessions} WHERE id = $1`,
       [id],
     );
-    if (!row) return undefined;
-    const corrupt = (reason: string) =>
-      new ProfileStoreError('PROFILE_STORE_FAILED', `session "${id}" is corrupt: ${reason}`, this.location);
-    let payload: unknown;
-    try {
-      payload = JSON.parse(row.payload) as unknown;
-    } catch (error) {
-      throw corrupt(`malformed JSON (${(error as Error).message})`);
-    }
-    const parsed = sessionRecordSchema.safeParse(payload);
-    if (!parsed.success) throw corrupt(describeIssue(parsed.error));
-    if (parsed.data.id !== row.id || parsed.data.userId !== row.user_id) {
-      throw corrupt('the saved record names another session or user');
-    }
-    return toSessionRecord(parsed.data);
+    return row && sessionFromRow(row, this.location);
   }
 
   async forget(userId: string): Promise<void> {

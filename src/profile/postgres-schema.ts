@@ -1,7 +1,10 @@
 import type { PoolClient } from 'pg';
-
-/** The schema version this code writes, kept in the one row of `convrec_schema_version`. */
-export const postgresProfileSchemaVersion = 1;
+import {
+  feedbackColumns,
+  newerSchemaMessage,
+  profileSchemaVersion,
+  summaryColumns,
+} from './profile-tables.js';
 
 /** Table names, qualified with the configured schema when there is one. */
 export interface PostgresProfileTables {
@@ -35,21 +38,11 @@ CREATE TABLE IF NOT EXISTS ${tables.version} (
 );
 CREATE TABLE IF NOT EXISTS ${tables.feedback} (
   seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  user_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('liked', 'disliked', 'seen')),
-  session_id TEXT NOT NULL,
-  turn INTEGER NOT NULL,
-  at TEXT NOT NULL,
-  text TEXT
+${feedbackColumns}
 );
 CREATE INDEX IF NOT EXISTS convrec_feedback_by_user ON ${tables.feedback} (user_id, at, seq);
 CREATE TABLE IF NOT EXISTS ${tables.summaries} (
-  user_id TEXT PRIMARY KEY,
-  text TEXT NOT NULL,
-  written_by TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  feedback_count INTEGER NOT NULL
+${summaryColumns}
 );
 CREATE TABLE IF NOT EXISTS ${tables.sessions} (
   id TEXT PRIMARY KEY,
@@ -81,11 +74,9 @@ export async function migratePostgresProfileSchema(
   tables: PostgresProfileTables,
 ): Promise<string | undefined> {
   const newer = (version: number | undefined) =>
-    version !== undefined && version > postgresProfileSchemaVersion
-      ? `the profile database has schema version ${version}, newer than the version ${postgresProfileSchemaVersion} this convrec supports; upgrade convrec or use another database`
-      : undefined;
+    newerSchemaMessage(version, 'profile database', 'another database');
   const found = await readVersion(client, tables);
-  if (found === postgresProfileSchemaVersion || newer(found)) return newer(found);
+  if (found === profileSchemaVersion || newer(found)) return newer(found);
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
@@ -94,7 +85,7 @@ export async function migratePostgresProfileSchema(
     await client.query(createTables(tables));
     await client.query(
       `INSERT INTO ${tables.version} (singleton, version) VALUES (TRUE, $1) ON CONFLICT (singleton) DO NOTHING`,
-      [postgresProfileSchemaVersion],
+      [profileSchemaVersion],
     );
     const refused = newer(await readVersion(client, tables));
     await client.query(refused ? 'ROLLBACK' : 'COMMIT');

@@ -4,15 +4,16 @@ import Database from 'better-sqlite3';
 import { ConvrecError } from '../errors/index.js';
 import type { FeedbackEvent, ProfileStore, ProfileSummary, SessionRecord } from './profile-store.js';
 import {
-  checkFeedback,
-  checkSession,
-  checkSessionOwner,
-  checkSummary,
-  describeIssue,
-  feedbackEventSchema,
-  sessionRecordSchema,
-  toSessionRecord,
-} from './profile-schemas.js';
+  feedbackFromRows,
+  feedbackRowValues,
+  sessionFromRow,
+  summaryFromRow,
+  summaryRowValues,
+  type FeedbackRow,
+  type SessionRow,
+  type SummaryRow,
+} from './profile-rows.js';
+import { checkFeedback, checkSession, checkSessionOwner, checkSummary } from './profile-schemas.js';
 import { migrateProfileSchema } from './sqlite-schema.js';
 
 /**
@@ -24,29 +25,6 @@ export const profileStoreBusyTimeoutMs = 5_000;
 export interface SqliteProfileStoreOptions {
   /** ISO time now, stamped on saved session rows; injected so tests are deterministic. */
   now?: () => string;
-}
-
-interface FeedbackRow {
-  user_id: string;
-  item_id: string;
-  kind: string;
-  session_id: string;
-  turn: number;
-  at: string;
-  text: string | null;
-}
-
-interface SummaryRow {
-  text: string;
-  written_by: string;
-  updated_at: string;
-  feedback_count: number;
-}
-
-interface SessionRow {
-  id: string;
-  user_id: string;
-  payload: string;
 }
 
 function statements(database: Database.Database) {
@@ -130,63 +108,25 @@ export class SqliteProfileStore implements ProfileStore {
   async addFeedback(events: FeedbackEvent[]): Promise<void> {
     const checked = checkFeedback(events);
     this.#write('save feedback', () => {
-      for (const event of checked) {
-        this.#statements.insertFeedback.run(
-          event.userId,
-          event.itemId,
-          event.kind,
-          event.sessionId,
-          event.turn,
-          event.at,
-          event.text ?? null,
-        );
-      }
+      for (const event of checked) this.#statements.insertFeedback.run(...feedbackRowValues(event));
     });
   }
 
   async feedback(userId: string): Promise<FeedbackEvent[]> {
     const rows = this.#run('read feedback', () => this.#statements.selectFeedback.all(userId));
-    return rows.map((row) => {
-      const parsed = feedbackEventSchema.safeParse({
-        userId: row.user_id,
-        itemId: row.item_id,
-        kind: row.kind,
-        sessionId: row.session_id,
-        turn: row.turn,
-        at: row.at,
-      });
-      if (!parsed.success) {
-        throw new ConvrecError(
-          'PROFILE_STORE_FAILED',
-          `${this.path}: a feedback row of user "${userId}" is corrupt: ${describeIssue(parsed.error)}`,
-        );
-      }
-      const { text: _text, ...event } = parsed.data;
-      return row.text === null ? event : { ...event, text: row.text };
-    });
+    return feedbackFromRows(rows, userId, this.path);
   }
 
   async summary(userId: string): Promise<ProfileSummary | undefined> {
-    const row = this.#run('read the profile summary', () => this.#statements.selectSummary.get(userId));
-    if (!row) return undefined;
-    return {
-      text: row.text,
-      writtenBy: row.written_by,
-      updatedAt: row.updated_at,
-      feedbackCount: row.feedback_count,
-    };
+    return summaryFromRow(
+      this.#run('read the profile summary', () => this.#statements.selectSummary.get(userId)),
+    );
   }
 
   async saveSummary(userId: string, summary: ProfileSummary): Promise<void> {
     const checked = checkSummary(summary);
     this.#run('save the profile summary', () =>
-      this.#statements.upsertSummary.run(
-        userId,
-        checked.text,
-        checked.writtenBy,
-        checked.updatedAt,
-        checked.feedbackCount,
-      ),
+      this.#statements.upsertSummary.run(...summaryRowValues(userId, checked)),
     );
   }
 
@@ -200,21 +140,7 @@ export class SqliteProfileStore implements ProfileStore {
 
   async loadSession(id: string): Promise<SessionRecord | undefined> {
     const row = this.#run(`read session "${id}"`, () => this.#statements.selectSession.get(id));
-    if (!row) return undefined;
-    const corrupt = (reason: string) =>
-      new ConvrecError('PROFILE_STORE_FAILED', `${this.path}: session "${id}" is corrupt: ${reason}`);
-    let payload: unknown;
-    try {
-      payload = JSON.parse(row.payload) as unknown;
-    } catch (error) {
-      throw corrupt(`malformed JSON (${(error as Error).message})`);
-    }
-    const parsed = sessionRecordSchema.safeParse(payload);
-    if (!parsed.success) throw corrupt(describeIssue(parsed.error));
-    if (parsed.data.id !== row.id || parsed.data.userId !== row.user_id) {
-      throw corrupt('the saved record names another session or user');
-    }
-    return toSessionRecord(parsed.data);
+    return row && sessionFromRow(row, this.path);
   }
 
   async forget(userId: string): Promise<void> {

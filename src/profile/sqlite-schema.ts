@@ -1,27 +1,20 @@
 import type Database from 'better-sqlite3';
 import { ConvrecError } from '../errors/index.js';
-
-/** The schema version this code writes, kept in `PRAGMA user_version`. */
-export const profileSchemaVersion = 1;
+import {
+  feedbackColumns,
+  newerSchemaMessage,
+  profileSchemaVersion,
+  summaryColumns,
+} from './profile-tables.js';
 
 const createTables = `
 CREATE TABLE IF NOT EXISTS feedback (
   seq INTEGER PRIMARY KEY,
-  user_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('liked', 'disliked', 'seen')),
-  session_id TEXT NOT NULL,
-  turn INTEGER NOT NULL,
-  at TEXT NOT NULL,
-  text TEXT
+${feedbackColumns}
 );
 CREATE INDEX IF NOT EXISTS feedback_by_user ON feedback (user_id, at, seq);
 CREATE TABLE IF NOT EXISTS summaries (
-  user_id TEXT PRIMARY KEY,
-  text TEXT NOT NULL,
-  written_by TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  feedback_count INTEGER NOT NULL
+${summaryColumns}
 );
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
@@ -40,12 +33,8 @@ export function migrateProfileSchema(database: Database.Database, path: string):
   if (typeof version !== 'number') {
     throw new ConvrecError('PROFILE_STORE_FAILED', `${path}: cannot read the profile store's schema version`);
   }
-  if (version > profileSchemaVersion) {
-    throw new ConvrecError(
-      'PROFILE_STORE_FAILED',
-      `${path}: the profile store has schema version ${version}, newer than the version ${profileSchemaVersion} this convrec supports; upgrade convrec or use another profile file`,
-    );
-  }
+  const refused = newerSchemaMessage(version, 'profile store', 'another profile file');
+  if (refused) throw new ConvrecError('PROFILE_STORE_FAILED', `${path}: ${refused}`);
   if (version === profileSchemaVersion) return;
   // Another process may be creating the same new file: take the write lock, then look again.
   database

@@ -1,20 +1,17 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRecommender } from '../../src/agent/create-recommender.js';
-import { buildIndex } from '../../src/index-store/index.js';
 import { SqliteProfileStore } from '../../src/profile/index.js';
-import { Retriever } from '../../src/retrieval/index.js';
-import { tempDir, toyCatalog } from '../helpers/toy-catalog.js';
-import { buildWriterBundle, startNode as start, waitFor } from './writer-processes.js';
-
-// CONVREC_RELIABILITY_FULL=1 runs the sizes issue 9 asks for; the default keeps `npm test` quick.
-const full = process.env.CONVREC_RELIABILITY_FULL === '1';
-const sizes = full
-  ? { processes: 50, askProcesses: 50, apiSessions: 100, killRounds: 20 }
-  : { processes: 12, askProcesses: 0, apiSessions: 20, killRounds: 3 };
-const writesPerProcess = 5;
-const writersPerKillRound = 2;
+import { tempDir } from '../helpers/toy-catalog.js';
+import {
+  expectAcknowledgedWritesKept,
+  expectParallelSessionsSaved,
+  full,
+  runWritersAtOnce,
+  sizes,
+  writesPerProcess,
+} from './profile-concurrency-cases.js';
+import { buildWriterBundle, startNode as start } from './writer-processes.js';
 
 let writerBundle: string;
 let removeBundle: () => Promise<void>;
@@ -46,12 +43,7 @@ afterEach(() => cleanup());
 describe('one profile database shared by parallel processes', () => {
   it(`${sizes.processes} processes saving sessions and feedback at once: no failure, every write stored`, async () => {
     const file = join(dir, 'profiles.db');
-    const writers = Array.from({ length: sizes.processes }, (_, index) =>
-      startWriter(file, `w${index + 1}`, writesPerProcess),
-    );
-    const codes = await Promise.all(writers.map((writer) => writer.exited));
-    expect(writers.map((writer) => writer.stderr()).filter(Boolean)).toEqual([]);
-    expect(codes.every((code) => code === 0)).toBe(true);
+    await runWritersAtOnce((index) => startWriter(file, `w${index}`, writesPerProcess));
     const expected = sizes.processes * writesPerProcess;
     expect(rawCounts(file)).toEqual({ integrity: 'ok', sessions: expected, feedback: expected });
     const store = SqliteProfileStore.open(file);
@@ -64,37 +56,11 @@ describe('one profile database shared by parallel processes', () => {
 
   it(`keeps every acknowledged write when writers are killed with SIGKILL (${sizes.killRounds} rounds)`, async () => {
     const file = join(dir, 'profiles.db');
-    let acknowledged = 0;
-    for (let round = 1; round <= sizes.killRounds; round++) {
-      const writers = Array.from({ length: writersPerKillRound }, (_, index) =>
-        startWriter(file, `r${round}w${index + 1}`, 'forever'),
-      );
-      // Kill at a different point of each round: after a few to a few dozen acknowledged writes.
-      const threshold = 1 + ((round * 7) % 30);
-      await Promise.all(
-        writers.map((writer) => waitFor(() => writer.acks.length >= threshold || !writer.running())),
-      );
-      for (const writer of writers) writer.kill();
-      await Promise.all(writers.map((writer) => writer.exited));
-      expect(writers.map((writer) => writer.stderr()).filter(Boolean)).toEqual([]);
-
-      const store = SqliteProfileStore.open(file);
-      for (const writer of writers) {
-        for (const ack of writer.acks) {
-          const [kind, id] = ack.startsWith('feedback ') ? ['feedback', ack.slice(9)] : ['session', ack];
-          const session = await store.loadSession(id!);
-          expect(session?.id, `${kind} ${id} was acknowledged`).toBe(id);
-          if (kind === 'feedback') {
-            const feedback = await store.feedback(session!.userId);
-            expect(feedback.some((event) => event.sessionId === id)).toBe(true);
-          }
-        }
-        acknowledged += writer.acks.length;
-      }
-      await store.close();
-      expect(rawCounts(file).integrity).toBe('ok');
-    }
-    expect(acknowledged).toBeGreaterThanOrEqual(sizes.killRounds * writersPerKillRound);
+    const acknowledged = await expectAcknowledgedWritesKept(
+      (writer) => startWriter(file, writer, 'forever'),
+      () => SqliteProfileStore.open(file),
+      () => expect(rawCounts(file).integrity).toBe('ok'),
+    );
     if (full)
       console.info(`${sizes.killRounds} SIGKILL rounds: ${acknowledged} acknowledged writes, all kept`);
   });
@@ -132,22 +98,6 @@ describe('one profile database shared by parallel processes', () => {
 
 describe('one SqliteProfileStore shared by parallel API sessions', () => {
   it(`${sizes.apiSessions} sessions answering at once all save their conversation`, async () => {
-    const catalog = toyCatalog();
-    const retriever = new Retriever((await buildIndex({ catalog, dimensions: 8 })).components);
-    const profileStore = SqliteProfileStore.open(join(dir, 'profiles.db'));
-    const recommender = await createRecommender({ retriever, profileStore });
-    const sessions = Array.from({ length: sizes.apiSessions }, (_, index) =>
-      recommender.session({ userId: `user-${index % 10}`, sessionId: `api-${index}` }),
-    );
-    const first = await Promise.all(sessions.map((session) => session.send('a space movie').result()));
-    const second = await Promise.all(
-      sessions.map((session) => session.send('more like the first one').result()),
-    );
-    expect([...first, ...second].every((result) => result.recommendations.length > 0)).toBe(true);
-    for (let index = 0; index < sizes.apiSessions; index++) {
-      const saved = await profileStore.loadSession(`api-${index}`);
-      expect(saved).toMatchObject({ userId: `user-${index % 10}`, turns: 2 });
-    }
-    await recommender.close();
+    await expectParallelSessionsSaved(SqliteProfileStore.open(join(dir, 'profiles.db')));
   });
 });
