@@ -3,6 +3,7 @@ import { titleWithYear } from '../../catalog/title-with-year.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import { CueMatchers } from './cues.js';
+import { SpellingCorrector } from '../../nlp/index.js';
 import { decideIntent, type IntentModel } from './intent.js';
 import { readMessage, type MessageReading } from './read-message.js';
 import { asksIfSeen } from './shown-list.js';
@@ -28,6 +29,8 @@ export interface ReaderContext {
  */
 export class OfflineReader {
   private readonly cues: CueMatchers;
+  /** Misspelled cue and concept words ("depresing", "freinds") to the words the phrases know. */
+  private readonly speller: SpellingCorrector;
   /** Readings by message and context: a conversation is re-read from its transcript every turn. */
   private readonly cache = new Map<string, MessageReading>();
 
@@ -36,6 +39,9 @@ export class OfflineReader {
     private readonly options: { currentYear?: number; intentModel?: IntentModel } = {},
   ) {
     this.cues = new CueMatchers(vocabulary.analyzer);
+    this.speller = new SpellingCorrector(
+      [vocabulary.lexicon.matcher, ...this.cues.all].flatMap((matcher) => [...matcher.phraseWords()]),
+    );
   }
 
   /**
@@ -68,6 +74,7 @@ export class OfflineReader {
     const reading = readMessage(text, {
       vocabulary: this.vocabulary,
       cues: this.cues,
+      speller: this.speller,
       lastShown: context.lastShown,
       currentYear: this.currentYear,
       askedIfSeen,

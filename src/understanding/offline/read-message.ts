@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../../catalog/index.js';
-import { messageWords, type Analysis, type Word } from '../../nlp/index.js';
+import { messageWords, type Analysis, type SpellingCorrector, type Word } from '../../nlp/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
 import { tokenize } from '../../text/tokenize.js';
 import { cleanQuery } from '../clean-query.js';
@@ -15,6 +15,7 @@ import { polarityOf, scopeLookup, type Polarity } from './scope.js';
 import { asksForSomething, descriptionAfter, readTitleVerdicts } from './title-verdicts.js';
 import { listenerBefore } from './listener-question.js';
 import { findUnknownTitles } from './unknown-titles.js';
+import { correctedWords } from './corrected-words.js';
 import { tasteCuesOf } from './verdict-words.js';
 import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
@@ -83,6 +84,8 @@ export interface MessageReading {
 export interface ReadContext {
   vocabulary: CatalogVocabulary;
   cues: CueMatchers;
+  /** Corrects misspelled cue and concept words. */
+  speller?: SpellingCorrector;
   /** The list shown before this message, in order. */
   lastShown: CatalogItem[];
   currentYear: number;
@@ -113,7 +116,9 @@ function without(text: string, ranges: [number, number][]): string {
 export function readMessage(text: string, context: ReadContext): MessageReading {
   const { vocabulary, cues, lastShown } = context;
   const analysis = vocabulary.analyzer.analyze(text);
-  const words = messageWords(analysis);
+  const words = context.speller
+    ? correctedWords(analysis, messageWords(analysis), context.speller)
+    : messageWords(analysis);
   // A reference to the shown list ("the others", "the first") is no title ("The Others").
   const found = findMentions(analysis, words, vocabulary);
   const listReferences =
@@ -277,7 +282,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     const polarity = polarityOf(lookup, mention);
     const comparative = mention.kind === 'concept' && isComparative(analysis, words, mention.start);
     if ((mention.kind === 'concept' || mention.kind === 'genre') && mention.weak) {
-      const cued = polarity !== 'positive' || comparative || weakTermInContext(words, mention, mentions);
+      const cued =
+        !qualifiesOtherNoun(analysis, words, mention, mentions) &&
+        (polarity !== 'positive' || comparative || weakTermInContext(words, mention, mentions));
       if (!cued) continue;
     }
     const range = charRange(mention.start, mention.end);
@@ -620,6 +627,23 @@ function isComparative(analysis: Analysis, words: Word[], index: number): boolea
   );
 }
 
+/** Nouns a weak term qualifies when it speaks of the film itself: "a long movie", "light stuff". */
+const filmNouns = new Set([
+  'movie',
+  'movies',
+  'film',
+  'films',
+  'one',
+  'ones',
+  'watch',
+  'flick',
+  'flicks',
+  'stuff',
+  'something',
+  'comedy',
+  'drama',
+]);
+
 /** A weak term names a concept when it qualifies a film: "a long movie", "something light". */
 function weakTermInContext(words: Word[], mention: Mention, mentions: Mention[]): boolean {
   // "Fun action", "light comedy": the term qualifies a genre.
@@ -627,19 +651,41 @@ function weakTermInContext(words: Word[], mention: Mention, mentions: Mention[])
   const next = words[mention.end]?.norm ?? '';
   const previous = words[mention.start - 1]?.norm ?? '';
   return (
-    [
-      'movie',
-      'movies',
-      'film',
-      'films',
-      'one',
-      'ones',
-      'watch',
-      'flick',
-      'stuff',
-      'something',
-      'comedy',
-      'drama',
-    ].includes(next) || ['something', 'anything', 'keep', 'nice', 'pretty', 'bit', 'and'].includes(previous)
+    filmNouns.has(next) ||
+    ['something', 'anything', 'keep', 'nice', 'pretty', 'bit', 'and'].includes(previous)
   );
+}
+
+/** Words that open a noun phrase before a weak term: "a long week", "this quick question". */
+const nounPhraseOpeners = new Set(['a', 'an', 'the', 'my', 'our', 'this', 'that', 'another', 'such']);
+/** Degree words inside such a phrase: "a really long week". */
+const degreeInPhrase = new Set([
+  'really',
+  'very',
+  'so',
+  'super',
+  'pretty',
+  'quite',
+  'kinda',
+  'rather',
+  'bit',
+]);
+
+/**
+ * A weak term inside a noun phrase whose noun is no film and no other mention qualifies that noun,
+ * not the film asked for: "a really long week", "a light dinner", "a quick question".
+ */
+function qualifiesOtherNoun(
+  analysis: Analysis,
+  words: Word[],
+  mention: Mention,
+  mentions: Mention[],
+): boolean {
+  const next = words[mention.end];
+  if (!next || next.barrier || filmNouns.has(next.norm)) return false;
+  if (mentions.some((other) => other.start === mention.end)) return false;
+  if (analysis.tokens[next.token]!.pos !== 'NOUN') return false;
+  let before = mention.start - 1;
+  while (before >= 0 && degreeInPhrase.has(words[before]!.norm) && !words[before + 1]!.barrier) before -= 1;
+  return before >= 0 && !words[before + 1]!.barrier && nounPhraseOpeners.has(words[before]!.norm);
 }
