@@ -125,6 +125,7 @@ export const smallTalkPhrases = [
   'will do',
   'noted',
   '(?:youre|you are|ur) (?:actually |really |pretty |so |very |quite |the |too )*(?:good|great|helpful|awesome|amazing|smart|best|clever|kind)(?: at this)?',
+  '(?:youve|you have|thats|that has|this has) been (?:really |so |very |super |such )?(?:helpful|great|awesome|amazing|a (?:big |great |huge )?help)',
   '(?:great|nice|good|solid|cool|perfect|awesome) (?:picks?|job|work|list|suggestions?|recommendations?|choices?)',
   'well done',
   '(?:thats|that is|this is|that was|this was|these are|those are) (?:really |very |so |super |exactly )?(?:helpful|great|perfect|awesome|all i needed|what i needed|it)',
