@@ -170,6 +170,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   let ownContent = false;
   let adjusts = false;
   const qualityWords: Record<string, string> = {};
+  const cuedQualities = new Set<string>();
   const addUnique = <Value>(list: Value[], value: Value) => {
     if (!list.includes(value)) list.push(value);
   };
@@ -367,6 +368,14 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       const wanted = unwanted === mention.opposite ? 'more' : 'less';
       qualityWords[mention.id] = text.slice(range[0], range[1]).toLowerCase();
       const existing = understanding.qualities.find((quality) => quality.id === mention.id);
+      // "nothing too scary, the 6 yo gets nightmares", "less slow? i fall asleep during slow burns":
+      // a quality asked for in so many words is not undone by the same word said in passing.
+      const cued = polarity !== 'positive' || comparative || complaint;
+      if (cued) cuedQualities.add(mention.id);
+      if (existing && !cued && cuedQualities.has(mention.id)) {
+        if (existing.polarity === 'less') removeFromQuery.push(range);
+        continue;
+      }
       if (existing) existing.polarity = wanted;
       else understanding.qualities.push({ id: mention.id, polarity: wanted });
       if (comparative || polarity === 'soften' || words[mention.start - 1]?.norm === 'more') adjusts = true;

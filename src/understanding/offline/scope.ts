@@ -79,6 +79,9 @@ const somethingWords = new Set(['something', 'somethin', 'smth', 'sth', 'anythin
 
 const demonstratives = new Set(['these', 'those', 'this', 'that', 'them', 'it', 'one', 'ones']);
 
+/** Words of amount: "a lot of", "lots of", "tons of" ask for more unless a negation governs them. */
+const amountWords = new Set(['lot', 'lots', 'ton', 'tons', 'plenty', 'loads', 'heaps', 'much', 'many']);
+
 export interface Lookup {
   analysis: Analysis;
   words: Word[];
@@ -144,7 +147,17 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
     const cue = cueAt.get(index);
     if (cue) {
       if (cue.type === 'heads') break;
+      // "Nothing with a lot of swearing": a word of amount under a negation is negated with it.
+      if (left === 'more') {
+        if (cue.type === 'exclude' || cue.type === 'soften') left = cue.type;
+        break;
+      }
       left = cue.type;
+      const amount = words.slice(cue.start, cue.end).some((word) => amountWords.has(word.norm));
+      if (cue.type === 'more' && amount && !words[cue.start]!.barrier) {
+        index = cue.start - 1;
+        continue;
+      }
       break;
     }
     const other = mentionAt.get(index);
