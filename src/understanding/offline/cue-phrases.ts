@@ -176,6 +176,10 @@ export const cuePhrases = {
   ],
   /** What is around is allowed again: "horror is fine after all", "I don't mind violence". */
   relax: [
+    "'s fine",
+    "'s ok",
+    "'s okay",
+    "'s fine too",
     'is fine',
     'are fine',
     'is ok',

@@ -115,8 +115,12 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   let index = mention.start - 1;
   let left: Polarity | undefined;
   let reachedContent = false;
+  // "nothing with gore, my wife is squeamish": a phrase with a verb of its own after a comma is a
+  // clause of its own, not the next item of a list the negation governs.
+  const ownClause = hasOwnVerb(lookup, mention);
   while (index >= 0) {
     if (clauseBreak(analysis, words, index)) break;
+    if (ownClause && words[index + 1]!.barrier && index + 1 <= mention.start) break;
     // Crossing a comma into a new phrase ("…, with Jim Carrey", "…, and under 90 minutes") ends the reach.
     if (words[index + 1]!.barrier && phraseStarts.has(words[index + 1]!.norm) && index + 1 < mention.start)
       break;
@@ -188,6 +192,21 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   const token = analysis.tokens[words[mention.start]!.token]!;
   if (reachedContent && token.negated) return 'exclude';
   return 'positive';
+}
+
+/** Whether the comma-delimited phrase of a mention has a verb outside any mention. */
+function hasOwnVerb(lookup: Lookup, mention: { start: number; end: number }): boolean {
+  const { words, analysis, mentionAt } = lookup;
+  let start = mention.start;
+  while (start > 0 && !words[start]!.barrier) start -= 1;
+  let end = mention.end;
+  while (end < words.length && !words[end]!.barrier) end += 1;
+  for (let index = start; index < end; index++) {
+    if (mentionAt.has(index)) continue;
+    const pos = analysis.tokens[words[index]!.token]!.pos;
+    if (pos === 'VERB' || pos === 'AUX') return true;
+  }
+  return false;
 }
 
 /** A quality word right before a genre word, qualifying it: "gory horror", "scary comedy". */
