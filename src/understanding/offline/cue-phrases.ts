@@ -150,6 +150,15 @@ export const cuePhrases = {
   /** What follows is a must: "only comedies", "it has to be animated", "nothing but westerns". */
   require: [
     'only',
+    'only watch',
+    'only ever watch',
+    'only like',
+    'only want',
+    'only do',
+    "as long as it's",
+    'as long as it is',
+    'as long as it has',
+    'as long as its',
     'has to be',
     'have to be',
     'must be',
