@@ -551,7 +551,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   const done = cues.find(cues.satisfied, words).length > 0;
   const rejected = cues
     .find(cues.rejectShown, words, (index) => inMention.has(index))
-    .filter((cue) => !(done && cue.end - cue.start === 1 && bareRefusals.has(words[cue.start]!.norm)));
+    .filter((cue) => !(done && cue.end - cue.start === 1 && bareRefusals.has(words[cue.start]!.norm)))
+    // "great, noted. now for something else entirely": a new topic after "now", not a rejection.
+    .filter((cue) => !afterNow(words, cue.start));
   const asksLikeIt = /\blike (it|that|this|them|those|these)\b/i.test(text);
   // "Seen all the Toy Story ones, anything else animated?": "else" is besides the titles named.
   const besidesTitles =
@@ -634,6 +636,12 @@ function isComparative(analysis: Analysis, words: Word[], index: number): boolea
   return (
     word.norm !== word.lemma && /(?:er|ier)$/.test(word.norm) && (token.pos === 'ADJ' || token.pos === 'ADV')
   );
+}
+
+/** "now something else", "now for something different": the words of a fresh start. */
+function afterNow(words: Word[], start: number): boolean {
+  const previous = words[start - 1]?.norm;
+  return previous === 'now' || (previous === 'for' && words[start - 2]?.norm === 'now');
 }
 
 /** Nouns a weak term qualifies when it speaks of the film itself: "a long movie", "light stuff". */
