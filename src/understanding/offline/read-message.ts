@@ -436,7 +436,12 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   // A limit under a relaxing cue lifts the years instead: "doesn't have to be 80s", "not limit it to the 90s".
   const years = readYears(analysis, words, context.currentYear);
   const yearWords = new Set<number>([...titleWords]);
-  const stated = years.spans.filter((span) => !titleWords.has(span.start));
+  // "the 90s one" describes a shown item; it limits nothing.
+  const stated = years.spans.filter(
+    (span) =>
+      !titleWords.has(span.start) &&
+      !(described && described.start <= span.start && span.end <= described.end),
+  );
   const kept = stated.flatMap((span) => {
     const polarity = polarityOf(lookup, span);
     if (polarity === 'relax' || polarity === 'unrequire' || polarity === 'drop') {
