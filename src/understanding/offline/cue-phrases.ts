@@ -14,6 +14,10 @@ export const cuePhrases = {
     'exclude',
     'anything but',
     'anything except',
+    'anyone but',
+    'anybody but',
+    'anyone except',
+    'anybody except',
     'everything but',
     'everything except',
     'other than',
@@ -1111,6 +1115,7 @@ export const cuePhrases = {
 
 /** Words that may stand between a cue and what it governs: "no scary stuff", "nothing with any Tom Cruise". */
 export const fillerWords = new Set([
+  'made',
   'a',
   'an',
   'the',

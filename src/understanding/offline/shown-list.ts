@@ -100,7 +100,7 @@ const exceptWords = new Set(['except', 'but', 'besides', 'apart', 'excluding', '
 const yes = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'definitely', 'absolutely']);
 const no = new Set(['no', 'nope', 'nah', 'pass', 'skip', 'meh', 'nay', 'never']);
 const neighbour =
-  /\b(more like|similar|something like|anything like|same as|(?<!(?:n't|not|dont|i|we|you|they) )like (the|that|this|#|number)|in the vein|along the lines|closer to|closest to|nearest to|vibes?|style of|(?:\w+er|more \w+|less \w+) than (it|that|this|that one|this one)|but (newer|older|funnier|darker|shorter|with|without|from|after|before|more|less))\b/;
+  /\b(more like|similar|something like|anything like|same as|(?<!(?:n't|not|dont|i|we|you|they) )like (the|that|this|#|number)|in the vein|along the lines|in (that|this|the same) direction|closer to|closest to|nearest to|vibes?|style of|(?:\w+er|more \w+|less \w+) than (it|that|this|that one|this one)|but (newer|older|funnier|darker|shorter|with|without|from|after|before|more|less))\b/;
 const question =
   /\?|^\s*(and )?(why|what|whats|who|whos|when|where|how|is|was|does|did|tell me|can you tell|explain)\b|[,.;:!]\s*(and |so |but |ok |okay )?(why|what|whats|who|whos|when|where|how|tell me|can you tell|explain)\b/;
 
