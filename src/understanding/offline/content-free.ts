@@ -113,6 +113,25 @@ const tasteVerbs = new Set([
   'crave',
   'miss',
   'be',
+  // Verbs of viewing and of talking films over: "I haven't seen that one", "I'll check it out".
+  'see',
+  'watch',
+  'hear',
+  'check',
+  'try',
+  'catch',
+  'rewatch',
+  'show',
+  'recommend',
+  'suggest',
+  'know',
+  'think',
+  'guess',
+  'feel',
+  'make',
+  'play',
+  'star',
+  'direct',
 ]);
 const tasteWords = new Set(['fan', 'favorite', 'favourite', 'into', 'mood', 'obsessed', 'kick']);
 
@@ -163,6 +182,7 @@ export function isContentFree(input: ContentFreeInput): boolean {
     (word, index) =>
       letGo.has(index) ||
       contentless(word, analysis.tokens[word.token]!.pos, input.documentFrequency) ||
-      (life.has(index) && analysis.tokens[word.token]!.pos !== 'PROPN'),
+      // In a sentence about the user's day its nouns are no topic; negations still count.
+      (life.has(index) && ['NOUN', 'ADJ'].includes(analysis.tokens[word.token]!.pos)),
   );
 }
