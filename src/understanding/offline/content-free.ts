@@ -132,6 +132,9 @@ const tasteVerbs = new Set([
   'play',
   'star',
   'direct',
+  // "I have but it's been a while" answers "have you seen it?"; "we share the same taste".
+  'have',
+  'share',
 ]);
 const tasteWords = new Set(['fan', 'favorite', 'favourite', 'into', 'mood', 'obsessed', 'kick']);
 
