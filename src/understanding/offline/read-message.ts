@@ -54,8 +54,17 @@ function fondTitles(words: Word[], mentions: Mention[]): string[] {
     if (!right || right.start !== left.end + 1 || !['meets', 'meet'].includes(words[left.end]!.norm)) return;
     for (const item of [...left.title.items, ...right.title.items]) out.push(titleWithYear(item));
   });
+  // "Her favorite is Wonder Woman and mine is Black Panther": "mine" stands for "my favourite".
+  const favourite = words.some((word) => favouriteWords.has(word.norm));
+  for (const title of titles) {
+    const [before, verb] = [words[title.start - 2]?.norm, words[title.start - 1]?.norm];
+    if (favourite && before === 'mine' && ['is', "'s", 's', 'was', 'has'].includes(verb ?? ''))
+      for (const item of title.title.items) out.push(titleWithYear(item));
+  }
   return out;
 }
+
+const favouriteWords = new Set(['favorite', 'favourite', 'fav', 'fave', 'favorites', 'favourites']);
 
 /** One-word refusals that turn a list down only when the user is not saying they are done. */
 const bareRefusals = new Set(['nah', 'nope', 'no']);
