@@ -133,6 +133,11 @@ export class CatalogLexicon {
     return this.concepts.has(id);
   }
 
+  /** Whether an audience is an occasion of watching together ("date night"), not who the films must suit. */
+  isOccasion(id: string): boolean {
+    return this.concepts.get(id)?.concept.together === true;
+  }
+
   kindOf(id: string): Concept['kind'] | undefined {
     return this.concepts.get(id)?.concept.kind;
   }

@@ -343,7 +343,11 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       // "My friends all rave about The Dark Knight" tells whose taste it is, unless the message asks for them.
       const holder = !asks && holdsTitleVerdict(lookup, mention.start, mention.end, verdictWords);
       // "Kids are finally asleep, now something for me": a viewer who is away watches nothing.
-      const away = absentViewer(words, mention.start, mention.end);
+      // "for my husband to watch on his flight": a partner or friends watching without the user make
+      // no date night or group (a child watching alone still needs films fit for a child).
+      const away =
+        absentViewer(words, mention.start, mention.end) ||
+        (vocabulary.lexicon.isOccasion(mention.id) && watchesAlone(words, mention.end));
       if (polarity !== 'exclude' && !holder && !away && !(within(verdicts.descriptions, mention) && !asks)) {
         addUnique(understanding.audiences, mention.id);
         ownContent = true;
@@ -649,6 +653,15 @@ function isComparative(analysis: Analysis, words: Word[], index: number): boolea
   const token = analysis.tokens[word.token]!;
   return (
     word.norm !== word.lemma && /(?:er|ier)$/.test(word.norm) && (token.pos === 'ADJ' || token.pos === 'ADV')
+  );
+}
+
+/** "for my husband to watch", "for my friends to see": the viewers watch, the user does not say they will. */
+function watchesAlone(words: Word[], end: number): boolean {
+  return (
+    words[end]?.norm === 'to' &&
+    ['watch', 'see', 'enjoy'].includes(words[end + 1]?.lemma ?? '') &&
+    !words[end]!.barrier
   );
 }
 
