@@ -159,6 +159,14 @@ export function pronounFeedback(
     const single = near.some((word) => singleObjects.has(word));
     if (!plural && !single) continue;
     if (single && !plural && shownCount !== 1) continue;
+    // "These are great, thank you!", "those look interesting": praise of picks not yet watched is no
+    // verdict on each ("loved them all" is; so is "seen them all, they're all great").
+    const praisedAsSubject =
+      cue.type === 'liked' &&
+      object[0] !== 'all' &&
+      !object.some((word) => pluralObjects.has(word) || singleObjects.has(word)) &&
+      !own.some((word) => pluralObjects.has(word) || singleObjects.has(word));
+    if (praisedAsSubject && !tasteCues.some((other) => other.type === 'seen')) continue;
     const sentiment = cue.type === 'liked' ? 'liked' : cue.type === 'disliked' ? 'disliked' : 'seen';
     return Array.from({ length: shownCount }, (_, index) => ({ position: index + 1, sentiment }));
   }
