@@ -156,6 +156,8 @@ export const smallTalkPhrases = [
 /** Words that add to the request in force: "also loved Alien", "my 7yo will be watching too btw". */
 export const continuationPhrases = {
   leading: [
+    // "has to be animated, it's for my nephews": a limit on the request in force.
+    '(?:has|have|needs?|must|should|gotta|got) (?:to )?be',
     'and',
     'also',
     'plus',
@@ -241,6 +243,7 @@ export const pointsBackPhrases = [
   '(?:doesnt|does not) matter',
   'after all',
   'same but',
+  'more of a',
   'but (?:older|newer|with|without|from|after|before)',
   '(?:can|could|should|would|do|must) (?:they|those|these|it|the picks|the movies|the films) (?:be|have|star|include)',
   'make (?:it|them|those|these) ',
