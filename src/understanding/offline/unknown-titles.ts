@@ -107,6 +107,10 @@ function unknownTitlesOnce(
         end += 2;
       else break;
     }
+    // "Event Horizon and Pandorum": two titles listed, not one ("Thelma and Louise", "Sky Captain and
+    // the World of Tomorrow" stay whole).
+    const joiner = listJoinerIn(words, start, end);
+    if (joiner !== undefined) end = joiner;
     const span = { start, end };
     start = end - 1;
     // "1983 to 1987" is no title: a title has a capitalised word.
@@ -151,6 +155,19 @@ function unknownTitlesOnce(
     found.push({ kind: 'title', start: span.start, end: span.end, title });
   }
   return found;
+}
+
+/**
+ * Where a run of capitalised words is two titles joined by "and": one side has two words or more and
+ * no article follows the "and". Single words on both sides ("Thelma and Louise") are one title.
+ */
+function listJoinerIn(words: Word[], start: number, end: number): number | undefined {
+  for (let index = start + 1; index < end - 1; index++) {
+    if (words[index]!.norm !== 'and' && words[index]!.norm !== '&') continue;
+    if (['the', 'a', 'an', 'my', 'his', 'her'].includes(words[index + 1]!.norm)) continue;
+    if (index - start >= 2 || end - index - 1 >= 2) return index;
+  }
+  return undefined;
 }
 
 /** A known title within a list of the span: only list words, commas and "not" between them. */
