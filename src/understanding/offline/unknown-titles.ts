@@ -117,6 +117,12 @@ function unknownTitlesOnce(
     const lettered = (index: number) => /^\p{Lu}/u.test(analysis.tokens[words[index]!.token]!.text);
     if (!Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset).some(lettered))
       continue;
+    // "I've OD'd on him", "not into F1": letters and abbreviations are no title unless quoted.
+    const short = Array.from(
+      { length: span.end - span.start },
+      (_, offset) => words[span.start + offset]!,
+    ).every((word) => word.norm.replace(/'(?:d|s|ll|ve|re)$/, '').length <= 2);
+    if (short && !quoted(analysis, words, span)) continue;
     const opensSentence = span.start === 0 || clauseBreak(analysis, words, span.start - 1);
     // "Seen Alien…", "Both films…", "Anything but…": a cue or a function word capitalised at the start.
     if (cueAt(span.start) && (opensSentence || span.end - span.start === 1)) continue;
