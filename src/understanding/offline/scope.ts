@@ -151,6 +151,8 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
     const cue = cueAt.get(index);
     if (cue) {
       if (cue.type === 'heads') break;
+      // "ok now horror from the 70s?": an "ok" that opens the message is an interjection.
+      if (cue.type === 'relax' && openingInterjection(words, cue)) break;
       // "Nothing with a lot of swearing": a word of amount under a negation is negated with it.
       if (left === 'more') {
         if (cue.type === 'exclude' || cue.type === 'soften') left = cue.type;
@@ -192,6 +194,15 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   const token = analysis.tokens[words[mention.start]!.token]!;
   if (reachedContent && token.negated) return 'exclude';
   return 'positive';
+}
+
+/** "ok", "okay", "alright" as the first words of the message. */
+function openingInterjection(words: Word[], cue: { start: number; end: number }): boolean {
+  const interjections = new Set(['ok', 'okay', 'alright', 'fine', 'so', 'and', 'well', 'oh', 'um', 'hmm']);
+  return (
+    interjections.has(words[cue.start]?.norm ?? '') &&
+    words.slice(0, cue.start).every((word) => interjections.has(word.norm))
+  );
 }
 
 /** Whether the comma-delimited phrase of a mention has a verb outside any mention. */
