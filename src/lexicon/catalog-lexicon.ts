@@ -19,7 +19,10 @@ const genreKey = (name: string) => foldText(name).replace(/[^a-z0-9]+/g, '');
  * catalog's, and each concept's effect in the catalog's terms.
  */
 export class CatalogLexicon {
-  readonly matcher = new PhraseMatcher<LexiconEntry>();
+  /** Adverbs a phrase may have typed inside it: "scares super easily", "makes me really cry". */
+  readonly matcher = new PhraseMatcher<LexiconEntry>(
+    new Set(['really', 'very', 'super', 'so', 'pretty', 'quite', 'kinda', 'way', 'too']),
+  );
   /** Topic words that lean towards a genre ("space" → sci-fi). */
   readonly topics = new PhraseMatcher<string>();
   private readonly analyzer: EnglishAnalyzer;
@@ -128,6 +131,11 @@ export class CatalogLexicon {
 
   has(id: string): boolean {
     return this.concepts.has(id);
+  }
+
+  /** Whether an audience is an occasion of watching together ("date night"), not who the films must suit. */
+  isOccasion(id: string): boolean {
+    return this.concepts.get(id)?.concept.together === true;
   }
 
   kindOf(id: string): Concept['kind'] | undefined {

@@ -26,6 +26,12 @@ export const conceptSchema = z
       .enum(['quality', 'audience'])
       .describe('A mood or quality (more / less), or an audience or occasion'),
     description: z.string().min(1).max(200).describe('What it means, for prompts and documentation'),
+    together: z
+      .boolean()
+      .optional()
+      .describe(
+        'An occasion of watching together (a date night, a night with friends): viewers watching without the user are not it',
+      ),
     label: z.string().min(1).max(60).optional().describe('How a reply names it: "picks for young kids"'),
     terms: words.describe('Phrases that name it, matched on lemmas as whole words'),
     weakTerms: words

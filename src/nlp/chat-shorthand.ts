@@ -57,6 +57,7 @@ const between = new Map<string, [norm: string, lemma: string, pos: string]>([
   ['n', ['and', 'and', 'CCONJ']],
   ['w', ['with', 'with', 'ADP']],
   ['u', ['you', 'you', 'PRON']],
+  ['r', ['are', 'be', 'AUX']],
 ]);
 
 /** Gives shorthand tokens the norm and lemma of the word they stand for ("smth" → "something"). */

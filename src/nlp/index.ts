@@ -4,3 +4,4 @@ export { PhraseMatcher, type PhraseMatch, type PhraseWords } from './phrase-matc
 export type { Analysis, Token } from './token.js';
 export { isEnglishForm, isEnglishWord } from './english-words.js';
 export { questionAuxiliaries } from './question-words.js';
+export { SpellingCorrector, withinOneEdit, type KnownWord } from './spelling-corrector.js';

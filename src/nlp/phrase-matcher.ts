@@ -44,6 +44,13 @@ export class PhraseMatcher<Value> {
     return this.byFirst.size;
   }
 
+  /** Every word of every registered phrase, with its lemma (what a spelling corrector corrects to). */
+  *phraseWords(): Generator<{ norm: string; lemma: string }> {
+    for (const entries of this.byFirst.values())
+      for (const entry of entries)
+        for (const word of entry.words) yield { norm: word.norm, lemma: word.lemma };
+  }
+
   /** Non-overlapping matches; `skip(index)` marks words already taken (e.g. by a title). */
   match(words: readonly Word[], skip: (index: number) => boolean = () => false): PhraseMatch<Value>[] {
     const out: PhraseMatch<Value>[] = [];

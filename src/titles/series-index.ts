@@ -104,8 +104,10 @@ export class SeriesIndex {
       headOf.set(item, titleKey(parts[0] ?? base).replace(/\s+(?:\d+|[ivx]+)$/, ''));
       const beforeAnd = titleKey(base.split(/\s+and\s+the\s+/i)[0] ?? base);
       for (const short of [head, beforeAnd]) {
-        if (short && short !== key && short.split(' ').length >= 2 && !this.headItems.has(short))
-          this.headItems.set(short, item);
+        // One word of its own too ("Anchorman" for "Anchorman: The Legend of Ron Burgundy"): like any
+        // one-word title, the finder wants the evidence of a title for it.
+        const named = short.split(' ').length >= 2 || (short.length >= 5 && !isStopword(short));
+        if (short && short !== key && named && !this.headItems.has(short)) this.headItems.set(short, item);
       }
       const subtitle = parts.length > 1 ? titleKey(parts[parts.length - 1]!) : '';
       if (subtitle.includes(' ') && subtitle.split(' ').some(distinctiveWord))

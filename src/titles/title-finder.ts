@@ -304,6 +304,16 @@ export class TitleFinder {
       !capitalized &&
       !evidence.quoted;
     if (qualified) return undefined;
+    // "Step Brothers" is not The Blues Brothers: an English word of a title, capitalised beside another
+    // capitalised word that is not the title's, names something else.
+    const after = analysis.tokens[unit.token + 1];
+    const namedBeside = (other: Token | undefined) => other?.kind === 'word' && /^\p{Lu}/u.test(other.text);
+    if (
+      isEnglishForm(token.norm) &&
+      ((namedBeside(before) && !evidence.sentenceStart && before?.sentence === token.sentence) ||
+        (namedBeside(after) && after?.sentence === token.sentence))
+    )
+      return undefined;
     const cued = evidence.taste || evidence.listed || evidence.praised || evidence.quoted || evidence.asked;
     if (!(cued || alone || capitalized)) return undefined;
     return { titles: [foundTitle(analysis, unit.token, unit.token + 1, [item])], length: 1 };

@@ -93,9 +93,16 @@ export class TitlePlausibility {
         // pronoun ("Her is a gem" is no subject form, so still the film).
         if (evidence.sentenceStart && subjectPronouns.has(word) && /^\p{Ll}/u.test(tokens[end]?.text ?? ''))
           return false;
+        // A five-letter slip counts with a cue and when no dictionary has it ("loved Avtar").
         if (fuzzy)
           return (
-            tokens.slice(start, end).some((token) => token.norm.length >= 6) &&
+            tokens
+              .slice(start, end)
+              .some(
+                (token) =>
+                  token.norm.length >= 6 ||
+                  (token.norm.length === 5 && cue && !isEnglishWord(token.norm, token.lemma)),
+              ) &&
             (cue || !evidence.sentenceStart)
           );
         if (cue) return !articles.has(word);

@@ -37,8 +37,8 @@ export class TitleWords {
   /** First letter + length → title words, for bounded edit-distance search. */
   private readonly buckets = new Map<string, string[]>();
   private readonly corrections = new Map<string, Correction | undefined>();
-  /** Sound key → the one title word of that sound (undefined when two words share it). */
-  private readonly sounds = new Map<string, string | undefined>();
+  /** Sound key → the title words of that sound. */
+  private readonly sounds = new Map<string, string[]>();
 
   constructor(
     keys: Iterable<string>,
@@ -50,7 +50,7 @@ export class TitleWords {
       if (word.length < 3 || !/^\p{L}+$/u.test(word)) continue;
       if (word.length >= 5) {
         const sound = phoneticKey(word);
-        this.sounds.set(sound, this.sounds.has(sound) ? undefined : word);
+        this.sounds.set(sound, [...(this.sounds.get(sound) ?? []), word]);
       }
       const bucket = `${word[0]}${word.length}`;
       const list = this.buckets.get(bucket);
@@ -151,7 +151,13 @@ export class TitleWords {
     // Typed by ear: "insepshun" is "inception", further off by letters than by sound.
     if (known || key.length < 6) return undefined;
     const sound = phoneticKey(key);
-    const heard = sound.length >= 4 ? this.sounds.get(sound) : undefined;
-    return heard ? { word: heard, known, edits: editDistance(key, heard, key.length) } : undefined;
+    if (sound.length < 4) return undefined;
+    // Of the words that sound alike ("parasite", "pursuit"), the one closest by letters, if it is clearly closest.
+    const heard = (this.sounds.get(sound) ?? [])
+      .map((word) => ({ word, edits: editDistance(key, word, key.length) }))
+      .sort((left, right) => left.edits - right.edits);
+    const [closest, next] = heard;
+    if (!closest || (next && next.edits <= closest.edits + 1)) return undefined;
+    return { word: closest.word, known, edits: closest.edits };
   }
 }

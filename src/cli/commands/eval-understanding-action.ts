@@ -11,7 +11,7 @@ import { createOfflineReader } from '../../understanding/index.js';
 import { openFromOptions } from '../open-from-options.js';
 import { projectRoot } from '../paths.js';
 
-const splits = ['test', 'train', 'dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'all'] as const;
+const splits = ['test', 'train', 'dev', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'all'] as const;
 
 function percent(tally: Tally): string {
   return `${((100 * tally.right) / Math.max(1, tally.total)).toFixed(1).padStart(5)}%`;
@@ -78,7 +78,7 @@ export async function runEvalUnderstanding(
   const files = options.file
     ? [options.file]
     : options.split === 'all'
-      ? ['train', 'dev', 'test', 'holdout', 'fresh', 'fresh2', 'fresh3'].map((split) =>
+      ? ['train', 'dev', 'test', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4'].map((split) =>
           join(folder, `${split}.jsonl`),
         )
       : [join(folder, `${options.split}.jsonl`)];

@@ -11,7 +11,7 @@ export function registerEvalUnderstandingCommand(program: Command, config: () =>
     )
     .option(
       '--split <split>',
-      `test (report here), train (the intent model learns here), dev (develop here), holdout (written apart, late), fresh (written apart; then developed against), fresh2 (written apart; then developed against), fresh3 (written apart, latest, other crowds' styles; then developed against) or all`,
+      `test (report here), train (the intent model learns here), dev (develop here), holdout (written apart, late), fresh (written apart; then developed against), fresh2 (written apart; then developed against), fresh3 (written apart, other crowds' styles; then developed against), fresh4 (written apart, latest, other crowds' styles) or all`,
       'test',
     )
     .option('--file <jsonl>', 'a benchmark file of your own instead (same format)')
@@ -22,7 +22,7 @@ export function registerEvalUnderstandingCommand(program: Command, config: () =>
     .option('--intent <reader>', 'model (the trained classifier, default) or rules', 'model')
     .addHelpText(
       'after',
-      '\nThe benchmark is test/fixtures/understanding/{test,train,dev,holdout,fresh,fresh2,fresh3}.jsonl over the bundled demo catalog;\nits README is the labelling guide. A field left out of a label must be empty, so extra constraints count as wrong.',
+      '\nThe benchmark is test/fixtures/understanding/{test,train,dev,holdout,fresh,fresh2,fresh3,fresh4}.jsonl over the bundled demo catalog;\nits README is the labelling guide. A field left out of a label must be empty, so extra constraints count as wrong.',
     )
     .action(async (options: EvalUnderstandingOptions) => {
       // Loaded on demand: --help and other commands never load the reader.

@@ -6,7 +6,13 @@ export interface StateSummary {
   lastShown: CatalogItem[];
   hasRequest: boolean;
   answered: boolean;
-  request?: { genres: string[]; audiences: string[] };
+  request?: {
+    genres: string[];
+    audiences: string[];
+    /** What the request in force rules out: only that can be taken back ("Jim Carrey's fine"). */
+    excludedGenres?: string[];
+    excludedPeople?: string[];
+  };
 }
 
 /** The reader's view of a dialogue state: is a request in force, was it answered, what is it about. */
@@ -24,6 +30,11 @@ export function readerContext(
     lastShown,
     hasRequest: true,
     answered: request.answered,
-    request: { genres: [...genres], audiences: request.audiences },
+    request: {
+      genres: [...genres],
+      audiences: request.audiences,
+      excludedGenres: request.constraints.excludeGenres,
+      excludedPeople: request.constraints.excludePeople,
+    },
   };
 }

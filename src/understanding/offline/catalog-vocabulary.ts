@@ -26,6 +26,8 @@ export interface NameWord {
   owners: string[];
   /** Credits of the most credited owner. */
   credits: number;
+  /** Credits of the second most credited owner (0 when there is one owner). */
+  secondCredits: number;
   /** How many items use the word anywhere: far more than `credits` means a common word of the catalog. */
   documentFrequency: number;
   /** An everyday English word in lower case ("stone", "hanks"), not only a name ("Scorsese"). */
@@ -126,6 +128,7 @@ export function buildPeopleTables(
         {
           owners: names,
           credits: credits.get(names[0]!) ?? 0,
+          secondCredits: names[1] === undefined ? 0 : (credits.get(names[1]) ?? 0),
           documentFrequency: documentFrequency(word),
           everyday: everyday.has(word),
         },

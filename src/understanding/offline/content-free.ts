@@ -83,6 +83,83 @@ function contentless(word: Word, pos: string, documentFrequency: (word: string) 
   return documentFrequency(norm) === 0 && documentFrequency(lemma) === 0 && isEnglishWord(norm, lemma);
 }
 
+/** Subjects of a clause about the user's day: "my cat just walked…", "work has been crazy", "we're off". */
+const lifeSubjects = new Set([
+  'i',
+  'we',
+  'he',
+  'she',
+  'they',
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'work',
+  'life',
+]);
+/** Verbs that state a taste or a wish: a clause with one may name what the user looks for. */
+const tasteVerbs = new Set([
+  'like',
+  'love',
+  'enjoy',
+  'adore',
+  'prefer',
+  'hate',
+  'dislike',
+  'want',
+  'need',
+  'fancy',
+  'crave',
+  'miss',
+  'be',
+  // Verbs of viewing and of talking films over: "I haven't seen that one", "I'll check it out".
+  'see',
+  'watch',
+  'hear',
+  'check',
+  'try',
+  'catch',
+  'rewatch',
+  'show',
+  'recommend',
+  'suggest',
+  'know',
+  'think',
+  'guess',
+  'feel',
+  'make',
+  'play',
+  'star',
+  'direct',
+  // "I have but it's been a while" answers "have you seen it?"; "we share the same taste".
+  'have',
+  'share',
+]);
+const tasteWords = new Set(['fan', 'favorite', 'favourite', 'into', 'mood', 'obsessed', 'kick']);
+
+/**
+ * Sentences that tell of the user's day rather than of films: a subject of their own ("my cat",
+ * "work", "we") before a verb that states no taste or wish, and no word of taste in the sentence.
+ * Their nouns ("cat", "keyboard", "work") are no topic to look for. "I am a big fan of zombies" and
+ * "my son loves dinosaurs" state tastes and are not forgiven.
+ */
+function lifeSentences(analysis: Analysis, words: Word[]): Set<number> {
+  const out = new Set<number>();
+  for (const [first, last] of analysis.sentences) {
+    const tokens = analysis.tokens.slice(first, last + 1);
+    if (tokens.some((token) => tasteWords.has(token.lemma) || tasteWords.has(token.norm))) continue;
+    const verb = tokens.findIndex(
+      (token) => (token.pos === 'VERB' || token.pos === 'AUX') && !tasteVerbs.has(token.lemma),
+    );
+    if (verb < 0) continue;
+    if (tokens.some((token) => token.pos === 'VERB' && tasteVerbs.has(token.lemma))) continue;
+    if (!tokens.slice(0, verb).some((token) => lifeSubjects.has(token.norm))) continue;
+    for (let index = first; index <= last; index++) out.add(index);
+  }
+  return new Set(words.flatMap((word, index) => (out.has(word.token) ? [index] : [])));
+}
+
 /**
  * Whether a message asks for nothing: no title, genre, person, quality, audience, year, quantity or
  * shown-list reference was read from it, it has no request word, and every word is small talk,
@@ -103,8 +180,12 @@ export function isContentFree(input: ContentFreeInput): boolean {
   if (asks.test(folded) || /^(?:a|an)$/.test(words[0]?.norm ?? '')) return false;
   const question = /\?\s*$/.test(analysis.text) || questionOpeners.has(words[0]?.norm ?? '');
   if (question && words.some((word) => questionWords.has(word.norm) || pointers.has(word.norm))) return false;
+  const life = lifeSentences(analysis, words);
   return words.every(
     (word, index) =>
-      letGo.has(index) || contentless(word, analysis.tokens[word.token]!.pos, input.documentFrequency),
+      letGo.has(index) ||
+      contentless(word, analysis.tokens[word.token]!.pos, input.documentFrequency) ||
+      // In a sentence about the user's day its nouns are no topic; negations still count.
+      (life.has(index) && ['NOUN', 'ADJ'].includes(analysis.tokens[word.token]!.pos)),
   );
 }

@@ -14,6 +14,10 @@ export const cuePhrases = {
     'exclude',
     'anything but',
     'anything except',
+    'anyone but',
+    'anybody but',
+    'anyone except',
+    'anybody except',
     'everything but',
     'everything except',
     'other than',
@@ -150,6 +154,15 @@ export const cuePhrases = {
   /** What follows is a must: "only comedies", "it has to be animated", "nothing but westerns". */
   require: [
     'only',
+    'only watch',
+    'only ever watch',
+    'only like',
+    'only want',
+    'only do',
+    "as long as it's",
+    'as long as it is',
+    'as long as it has',
+    'as long as its',
     'has to be',
     'have to be',
     'must be',
@@ -176,6 +189,10 @@ export const cuePhrases = {
   ],
   /** What is around is allowed again: "horror is fine after all", "I don't mind violence". */
   relax: [
+    "'s fine",
+    "'s ok",
+    "'s okay",
+    "'s fine too",
     'is fine',
     'are fine',
     'is ok',
@@ -806,6 +823,12 @@ export const cuePhrases = {
     'sat through',
     'sat thru',
     'not sure what i think of',
+    'not sure what i think',
+    'finished',
+    'just finished',
+    'binged',
+    'got through',
+    'made it through',
     'not sure what to think of',
     'not sure what i thought of',
     'not sure how i feel about',
@@ -1092,6 +1115,7 @@ export const cuePhrases = {
 
 /** Words that may stand between a cue and what it governs: "no scary stuff", "nothing with any Tom Cruise". */
 export const fillerWords = new Set([
+  'made',
   'a',
   'an',
   'the',

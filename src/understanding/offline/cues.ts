@@ -64,6 +64,11 @@ export class CueMatchers {
   /** "that's it", "all good": the user is done, so a bare "nah" before it turns nothing down. */
   readonly satisfied = new PhraseMatcher<'done'>();
 
+  /** Every matcher, for the words they know. */
+  get all(): PhraseMatcher<string>[] {
+    return [this.scope, this.taste, this.rejectShown, this.backAnchor, this.satisfied];
+  }
+
   constructor(analyzer: EnglishAnalyzer) {
     const phrase = (text: string) =>
       messageWords(analyzer.analyze(text)).map((word) => ({ norm: word.norm, lemma: word.lemma }));

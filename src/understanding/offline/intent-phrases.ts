@@ -125,6 +125,7 @@ export const smallTalkPhrases = [
   'will do',
   'noted',
   '(?:youre|you are|ur) (?:actually |really |pretty |so |very |quite |the |too )*(?:good|great|helpful|awesome|amazing|smart|best|clever|kind)(?: at this)?',
+  '(?:youve|you have|thats|that has|this has) been (?:really |so |very |super |such )?(?:helpful|great|awesome|amazing|a (?:big |great |huge )?help)',
   '(?:great|nice|good|solid|cool|perfect|awesome) (?:picks?|job|work|list|suggestions?|recommendations?|choices?)',
   'well done',
   '(?:thats|that is|this is|that was|this was|these are|those are) (?:really |very |so |super |exactly )?(?:helpful|great|perfect|awesome|all i needed|what i needed|it)',
@@ -155,6 +156,8 @@ export const smallTalkPhrases = [
 /** Words that add to the request in force: "also loved Alien", "my 7yo will be watching too btw". */
 export const continuationPhrases = {
   leading: [
+    // "has to be animated, it's for my nephews": a limit on the request in force.
+    '(?:has|have|needs?|must|should|gotta|got) (?:to )?be',
     'and',
     'also',
     'plus',
@@ -240,6 +243,7 @@ export const pointsBackPhrases = [
   '(?:doesnt|does not) matter',
   'after all',
   'same but',
+  'more of a',
   'but (?:older|newer|with|without|from|after|before)',
   '(?:can|could|should|would|do|must) (?:they|those|these|it|the picks|the movies|the films) (?:be|have|star|include)',
   'make (?:it|them|those|these) ',

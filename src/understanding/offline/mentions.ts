@@ -103,6 +103,41 @@ const personWords = new Set([
   'gran',
 ]);
 const possessives = new Set(['their', 'his', 'her', 'my', 'our', 'your']);
+/** After "her 40th" these say it is no birthday. */
+const notBirthdays = new Set(['anniversary', 'time', 'movie', 'film', 'century', 'street', 'floor', 'place']);
+
+/** "my dad's 75th", "my daughter's 13th": the age of a birthday, else undefined. */
+function birthdayAt(words: Word[], index: number): number | undefined {
+  const birthday = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(words[index]?.norm ?? '');
+  if (
+    birthday?.[1] &&
+    ["'s", 's'].includes(words[index - 1]?.norm ?? '') &&
+    personWords.has(words[index - 2]?.norm ?? '') &&
+    !notBirthdays.has(words[index + 1]?.norm ?? '')
+  )
+    return Number(birthday[1]);
+  return undefined;
+}
+
+/**
+ * Words like "70s" that are ages, not decades, by index with the words they take: "in their 70s",
+ * "in their late 70s", and a second one joined to it ("in our 50s and 60s").
+ */
+export function decadeAgesIn(words: Word[]): Map<number, { start: number; end: number }> {
+  const out = new Map<number, { start: number; end: number }>();
+  words.forEach((word, index) => {
+    if (!/^\d0'?s$/.test(word.norm)) return;
+    const part = ['early', 'mid', 'late'].includes(words[index - 1]?.norm ?? '') ? 1 : 0;
+    if (
+      possessives.has(words[index - 1 - part]?.norm ?? '') &&
+      ['in', 'into'].includes(words[index - 2 - part]?.norm ?? '')
+    )
+      out.set(index, { start: index - 2 - part, end: index + 1 });
+    else if (['and', 'or', 'to'].includes(words[index - 1]?.norm ?? '') && out.has(index - 2))
+      out.set(index, { start: index, end: index + 1 });
+  });
+  return out;
+}
 
 /**
  * Ages of children in a message: "my 6 year old", "a six-year-old", "my daughter who is 9", "kids
@@ -110,16 +145,16 @@ const possessives = new Set(['their', 'his', 'her', 'my', 'our', 'your']);
  */
 export function agesIn(words: Word[], analysis?: Analysis): { start: number; end: number; age: number }[] {
   const out: { start: number; end: number; age: number }[] = [];
+  const decadeAges = decadeAgesIn(words);
   words.forEach((word, index) => {
-    const decade = /^(\d)0'?s$/.exec(word.norm);
-    // "In their 70s", "in their late 70s": an age by decade.
-    const part = ['early', 'mid', 'late'].includes(words[index - 1]?.norm ?? '') ? 1 : 0;
-    if (
-      decade?.[1] &&
-      possessives.has(words[index - 1 - part]?.norm ?? '') &&
-      ['in', 'into'].includes(words[index - 2 - part]?.norm ?? '')
-    ) {
-      out.push({ start: index - 2 - part, end: index + 1, age: Number(decade[1]) * 10 });
+    const decadeAge = decadeAges.get(index);
+    if (decadeAge) {
+      out.push({ ...decadeAge, age: Number(word.norm.slice(0, 1)) * 10 });
+      return;
+    }
+    const birthday = birthdayAt(words, index);
+    if (birthday !== undefined) {
+      out.push({ start: index, end: index + 1, age: birthday });
       return;
     }
     const age = numberValue(word);
@@ -140,16 +175,18 @@ export function agesIn(words: Word[], analysis?: Analysis): { start: number; end
     ) {
       out.push({ start: index, end: index + 1, age });
     } else if (
-      ['is', "'s", 's', 'turning', 'turns', 'are', "'re", 're', 'aged'].includes(
+      ['is', "'s", 's', 'turning', 'turns', 'turned', 'are', "'re", 're', 'aged'].includes(
         before[before.length - 1] ?? '',
       ) &&
       before.some((entry) => personWords.has(entry)) &&
       // "She is 9" — not "he is one of my favourite actors".
-      // "my dad turns 70 next month": turning an age says it whatever follows.
+      // "my dad turns 70 next month", "she just turned 13": turning an age says it whatever follows.
       (next === '' ||
-        ['turns', 'turning'].includes(before[before.length - 1] ?? '') ||
+        ['turns', 'turning', 'turned'].includes(before[before.length - 1] ?? '') ||
         words[index + 1]!.barrier ||
-        ['and', 'years', 'yrs', 'yo', 'now', 'so', 'but', 'too', 'already'].includes(next))
+        ['and', 'years', 'yrs', 'yo', 'now', 'so', 'but', 'too', 'already', 'something', 'ish'].includes(
+          next,
+        ))
     ) {
       out.push({ start: index, end: index + 1, age });
     } else if (months(next, after)) {
@@ -247,6 +284,8 @@ export function findMentions(analysis: Analysis, words: Word[], vocabulary: Cata
   const overlaps = (left: { start: number; end: number }, right: { start: number; end: number }) =>
     left.start < right.end && right.start < left.end;
   for (const found of titles) {
+    // "my daughter's 13th" is a birthday, not the film 13th.
+    if (found.end - found.start === 1 && birthdayAt(words, found.start) !== undefined) continue;
     if (
       people.some((person) => overlaps(person, found) && person.end - person.start >= found.end - found.start)
     )

@@ -3,6 +3,7 @@ import { titleWithYear } from '../../catalog/title-with-year.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
 import { CueMatchers } from './cues.js';
+import { SpellingCorrector } from '../../nlp/index.js';
 import { decideIntent, type IntentModel } from './intent.js';
 import { readMessage, type MessageReading } from './read-message.js';
 import { asksIfSeen } from './shown-list.js';
@@ -16,7 +17,13 @@ export interface ReaderContext {
   /** The request in force has been answered with a list since it started. */
   answered: boolean;
   /** What the request in force is about: its genres (its titles' included) and audiences. */
-  request?: { genres: string[]; audiences: string[] };
+  request?: {
+    genres: string[];
+    audiences: string[];
+    /** What the request in force rules out: only that can be taken back ("Jim Carrey's fine"). */
+    excludedGenres?: string[];
+    excludedPeople?: string[];
+  };
   /** The assistant's last message, when there is one (what it asked shapes a short answer). */
   assistantText?: string;
 }
@@ -28,6 +35,8 @@ export interface ReaderContext {
  */
 export class OfflineReader {
   private readonly cues: CueMatchers;
+  /** Misspelled cue and concept words ("depresing", "freinds") to the words the phrases know. */
+  private readonly speller: SpellingCorrector;
   /** Readings by message and context: a conversation is re-read from its transcript every turn. */
   private readonly cache = new Map<string, MessageReading>();
 
@@ -36,6 +45,9 @@ export class OfflineReader {
     private readonly options: { currentYear?: number; intentModel?: IntentModel } = {},
   ) {
     this.cues = new CueMatchers(vocabulary.analyzer);
+    this.speller = new SpellingCorrector(
+      [vocabulary.lexicon.matcher, ...this.cues.all].flatMap((matcher) => [...matcher.phraseWords()]),
+    );
   }
 
   /**
@@ -55,7 +67,7 @@ export class OfflineReader {
   /** The delta of one user message, and the details the dialogue state and explanations use (read-only: it may be cached). */
   read(text: string, context: ReaderContext): MessageReading {
     const askedIfSeen = context.assistantText !== undefined && asksIfSeen(context.assistantText);
-    const key = `${context.hasRequest ? 1 : 0}${context.answered ? 1 : 0}${askedIfSeen ? 1 : 0}${context.lastShown.map((item) => item.id).join(',')}|${context.request?.genres.join(',') ?? ''}|${context.request?.audiences.join(',') ?? ''}\u0000${text}`;
+    const key = `${context.hasRequest ? 1 : 0}${context.answered ? 1 : 0}${askedIfSeen ? 1 : 0}${context.lastShown.map((item) => item.id).join(',')}|${context.request?.genres.join(',') ?? ''}|${context.request?.audiences.join(',') ?? ''}|${context.request?.excludedGenres?.join(',') ?? ''}|${context.request?.excludedPeople?.join(',') ?? ''}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const reading = this.readFresh(text, context, askedIfSeen);
@@ -68,6 +80,7 @@ export class OfflineReader {
     const reading = readMessage(text, {
       vocabulary: this.vocabulary,
       cues: this.cues,
+      speller: this.speller,
       lastShown: context.lastShown,
       currentYear: this.currentYear,
       askedIfSeen,
@@ -76,6 +89,13 @@ export class OfflineReader {
     const understanding = reading.understanding;
     understanding.intent = intent;
     understanding.newRequest = newRequest;
+    // Before any request nothing is ruled out; a caller that tells no exclusions keeps every relaxation.
+    takeBackOnlyWhatIsRuledOut(
+      understanding,
+      context.hasRequest
+        ? context.request
+        : { genres: [], audiences: [], excludedGenres: [], excludedPeople: [] },
+    );
     // A question about an item or small talk changes no request: "is the third one scary?" asks,
     // it does not want scary films.
     if (intent === 'ask-about-item' || intent === 'chit-chat') {
@@ -98,6 +118,19 @@ export class OfflineReader {
   understand(text: string, context: ReaderContext): Understanding {
     return this.read(text, context).understanding;
   }
+}
+
+/**
+ * "Paul Newman is fine" after "nothing with Jack Nicholson" allows Newman; it takes nothing back.
+ * A relaxed genre or person stays only when the request in force rules it out (when the caller
+ * says what that rules out).
+ */
+function takeBackOnlyWhatIsRuledOut(understanding: Understanding, request: ReaderContext['request']): void {
+  const relax = understanding.relax;
+  const ruledOut = (list: string[] | undefined, name: string) =>
+    list?.some((other) => other.toLowerCase() === name.toLowerCase()) ?? true;
+  relax.excludePeople = relax.excludePeople.filter((name) => ruledOut(request?.excludedPeople, name));
+  relax.excludeGenres = relax.excludeGenres.filter((genre) => ruledOut(request?.excludedGenres, genre));
 }
 
 /** The 1-based position of the one shown item the message names by title, else null. */

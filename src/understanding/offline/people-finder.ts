@@ -142,10 +142,19 @@ class NameReader {
     }
     if (surname) return undefined;
     const given = this.people.givenNames.get(word.norm);
-    if (given)
-      return this.givenNameCounts(given, index)
-        ? { start: index, end: index + 1, names: given.owners }
-        : undefined;
+    if (given) {
+      if (this.givenNameCounts(given, index)) return { start: index, end: index + 1, names: given.owners };
+      // "no Arnold": a given name, capitalised or cued, names the one person far better known by it
+      // (even a name the dictionary knows, when that person has several films).
+      const dominant =
+        given.credits >= nicknameCredits &&
+        given.secondCredits * 4 <= given.credits &&
+        word.norm.length >= 4 &&
+        !isStopword(word.norm) &&
+        !this.acquaintance(index) &&
+        ((this.capitalised(index) && !this.startsSentence(index)) || this.cued(index, index + 1));
+      return dominant ? { start: index, end: index + 1, names: [given.owners[0]!] } : undefined;
+    }
     const name = this.misspelledSurname(index);
     if (!name) return undefined;
     const start = this.nameStart(index, name, free);

@@ -147,6 +147,9 @@ const answerOpeners = new Set([
   'just',
   'only',
 ]);
+/** Words that may close "just the best one": "for me", "tonight", "please". */
+const closingWords = new Set(['for', 'me', 'us', 'tonight', 'please', 'pls', 'then', 'thanks']);
+
 /** Words that may sit between a number and what it counts ("one single film", "the single best one"). */
 const singleFollowers = new Set(['best', 'good', 'great', 'top', 'perfect', 'one', 'pick', 'movie', 'film']);
 /** Superlatives between "single" and what it counts: "the single greatest sci-fi film". */
@@ -193,6 +196,7 @@ export function readQuantity(
     // "A few films", "a few more", "a few sci-fi films please" — not "a few friends over".
     const filmSoon =
       words.slice(index + 1, index + 4).some((entry) => quantityNouns.has(entry.norm)) ||
+      [1, 2, 3].some((offset) => countable.has(index + offset)) ||
       next === 'more' ||
       next === '' ||
       next === 'please';
@@ -228,10 +232,10 @@ export function readQuantity(
       return { value: 1, span: [index - 2, index + 1] };
     if (
       word === 'the' &&
-      (previous === 'just' || previous === 'only') &&
+      ['just', 'only', 'pick', 'choose'].includes(previous) &&
       (next === 'best' || next === 'top') &&
       singleFollowers.has(afterNext) &&
-      !words[index + 3]
+      words.slice(index + 3).every((entry) => closingWords.has(entry.norm))
     )
       return { value: 1, span: [index - 1, index + 3] };
     const value = numberValue(words[index]);

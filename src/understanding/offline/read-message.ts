@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../../catalog/index.js';
-import { messageWords, type Analysis, type Word } from '../../nlp/index.js';
+import { messageWords, type Analysis, type SpellingCorrector, type Word } from '../../nlp/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
 import { tokenize } from '../../text/tokenize.js';
 import { cleanQuery } from '../clean-query.js';
@@ -15,6 +15,7 @@ import { polarityOf, scopeLookup, type Polarity } from './scope.js';
 import { asksForSomething, descriptionAfter, readTitleVerdicts } from './title-verdicts.js';
 import { listenerBefore } from './listener-question.js';
 import { findUnknownTitles } from './unknown-titles.js';
+import { correctedWords } from './corrected-words.js';
 import { tasteCuesOf } from './verdict-words.js';
 import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
@@ -53,8 +54,17 @@ function fondTitles(words: Word[], mentions: Mention[]): string[] {
     if (!right || right.start !== left.end + 1 || !['meets', 'meet'].includes(words[left.end]!.norm)) return;
     for (const item of [...left.title.items, ...right.title.items]) out.push(titleWithYear(item));
   });
+  // "Her favorite is Wonder Woman and mine is Black Panther": "mine" stands for "my favourite".
+  const favourite = words.some((word) => favouriteWords.has(word.norm));
+  for (const title of titles) {
+    const [before, verb] = [words[title.start - 2]?.norm, words[title.start - 1]?.norm];
+    if (favourite && before === 'mine' && ['is', "'s", 's', 'was', 'has'].includes(verb ?? ''))
+      for (const item of title.title.items) out.push(titleWithYear(item));
+  }
   return out;
 }
+
+const favouriteWords = new Set(['favorite', 'favourite', 'fav', 'fave', 'favorites', 'favourites']);
 
 /** One-word refusals that turn a list down only when the user is not saying they are done. */
 const bareRefusals = new Set(['nah', 'nope', 'no']);
@@ -83,6 +93,8 @@ export interface MessageReading {
 export interface ReadContext {
   vocabulary: CatalogVocabulary;
   cues: CueMatchers;
+  /** Corrects misspelled cue and concept words. */
+  speller?: SpellingCorrector;
   /** The list shown before this message, in order. */
   lastShown: CatalogItem[];
   currentYear: number;
@@ -113,7 +125,9 @@ function without(text: string, ranges: [number, number][]): string {
 export function readMessage(text: string, context: ReadContext): MessageReading {
   const { vocabulary, cues, lastShown } = context;
   const analysis = vocabulary.analyzer.analyze(text);
-  const words = messageWords(analysis);
+  const words = context.speller
+    ? correctedWords(analysis, messageWords(analysis), context.speller)
+    : messageWords(analysis);
   // A reference to the shown list ("the others", "the first") is no title ("The Others").
   const found = findMentions(analysis, words, vocabulary);
   const listReferences =
@@ -165,6 +179,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   let ownContent = false;
   let adjusts = false;
   const qualityWords: Record<string, string> = {};
+  const cuedQualities = new Set<string>();
   const addUnique = <Value>(list: Value[], value: Value) => {
     if (!list.includes(value)) list.push(value);
   };
@@ -277,7 +292,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     const polarity = polarityOf(lookup, mention);
     const comparative = mention.kind === 'concept' && isComparative(analysis, words, mention.start);
     if ((mention.kind === 'concept' || mention.kind === 'genre') && mention.weak) {
-      const cued = polarity !== 'positive' || comparative || weakTermInContext(words, mention, mentions);
+      const cued =
+        !qualifiesOtherNoun(analysis, words, mention, mentions) &&
+        (polarity !== 'positive' || comparative || weakTermInContext(words, mention, mentions));
       if (!cued) continue;
     }
     const range = charRange(mention.start, mention.end);
@@ -326,7 +343,11 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       // "My friends all rave about The Dark Knight" tells whose taste it is, unless the message asks for them.
       const holder = !asks && holdsTitleVerdict(lookup, mention.start, mention.end, verdictWords);
       // "Kids are finally asleep, now something for me": a viewer who is away watches nothing.
-      const away = absentViewer(words, mention.start, mention.end);
+      // "for my husband to watch on his flight": a partner or friends watching without the user make
+      // no date night or group (a child watching alone still needs films fit for a child).
+      const away =
+        absentViewer(words, mention.start, mention.end) ||
+        (vocabulary.lexicon.isOccasion(mention.id) && watchesAlone(words, mention.end));
       if (polarity !== 'exclude' && !holder && !away && !(within(verdicts.descriptions, mention) && !asks)) {
         addUnique(understanding.audiences, mention.id);
         ownContent = true;
@@ -360,6 +381,14 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       const wanted = unwanted === mention.opposite ? 'more' : 'less';
       qualityWords[mention.id] = text.slice(range[0], range[1]).toLowerCase();
       const existing = understanding.qualities.find((quality) => quality.id === mention.id);
+      // "nothing too scary, the 6 yo gets nightmares", "less slow? i fall asleep during slow burns":
+      // a quality asked for in so many words is not undone by the same word said in passing.
+      const cued = polarity !== 'positive' || comparative || complaint;
+      if (cued) cuedQualities.add(mention.id);
+      if (existing && !cued && cuedQualities.has(mention.id)) {
+        if (existing.polarity === 'less') removeFromQuery.push(range);
+        continue;
+      }
       if (existing) existing.polarity = wanted;
       else understanding.qualities.push({ id: mention.id, polarity: wanted });
       if (comparative || polarity === 'soften' || words[mention.start - 1]?.norm === 'more') adjusts = true;
@@ -420,7 +449,12 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   // A limit under a relaxing cue lifts the years instead: "doesn't have to be 80s", "not limit it to the 90s".
   const years = readYears(analysis, words, context.currentYear);
   const yearWords = new Set<number>([...titleWords]);
-  const stated = years.spans.filter((span) => !titleWords.has(span.start));
+  // "the 90s one" describes a shown item; it limits nothing.
+  const stated = years.spans.filter(
+    (span) =>
+      !titleWords.has(span.start) &&
+      !(described && described.start <= span.start && span.end <= described.end),
+  );
   const kept = stated.flatMap((span) => {
     const polarity = polarityOf(lookup, span);
     if (polarity === 'relax' || polarity === 'unrequire' || polarity === 'drop') {
@@ -535,7 +569,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   const done = cues.find(cues.satisfied, words).length > 0;
   const rejected = cues
     .find(cues.rejectShown, words, (index) => inMention.has(index))
-    .filter((cue) => !(done && cue.end - cue.start === 1 && bareRefusals.has(words[cue.start]!.norm)));
+    .filter((cue) => !(done && cue.end - cue.start === 1 && bareRefusals.has(words[cue.start]!.norm)))
+    // "great, noted. now for something else entirely": a new topic after "now", not a rejection.
+    .filter((cue) => !afterNow(words, cue.start));
   const asksLikeIt = /\blike (it|that|this|them|those|these)\b/i.test(text);
   // "Seen all the Toy Story ones, anything else animated?": "else" is besides the titles named.
   const besidesTitles =
@@ -620,6 +656,38 @@ function isComparative(analysis: Analysis, words: Word[], index: number): boolea
   );
 }
 
+/** "for my husband to watch", "for my friends to see": the viewers watch, the user does not say they will. */
+function watchesAlone(words: Word[], end: number): boolean {
+  return (
+    words[end]?.norm === 'to' &&
+    ['watch', 'see', 'enjoy'].includes(words[end + 1]?.lemma ?? '') &&
+    !words[end]!.barrier
+  );
+}
+
+/** "now something else", "now for something different": the words of a fresh start. */
+function afterNow(words: Word[], start: number): boolean {
+  const previous = words[start - 1]?.norm;
+  return previous === 'now' || (previous === 'for' && words[start - 2]?.norm === 'now');
+}
+
+/** Nouns a weak term qualifies when it speaks of the film itself: "a long movie", "light stuff". */
+const filmNouns = new Set([
+  'movie',
+  'movies',
+  'film',
+  'films',
+  'one',
+  'ones',
+  'watch',
+  'flick',
+  'flicks',
+  'stuff',
+  'something',
+  'comedy',
+  'drama',
+]);
+
 /** A weak term names a concept when it qualifies a film: "a long movie", "something light". */
 function weakTermInContext(words: Word[], mention: Mention, mentions: Mention[]): boolean {
   // "Fun action", "light comedy": the term qualifies a genre.
@@ -627,19 +695,41 @@ function weakTermInContext(words: Word[], mention: Mention, mentions: Mention[])
   const next = words[mention.end]?.norm ?? '';
   const previous = words[mention.start - 1]?.norm ?? '';
   return (
-    [
-      'movie',
-      'movies',
-      'film',
-      'films',
-      'one',
-      'ones',
-      'watch',
-      'flick',
-      'stuff',
-      'something',
-      'comedy',
-      'drama',
-    ].includes(next) || ['something', 'anything', 'keep', 'nice', 'pretty', 'bit', 'and'].includes(previous)
+    filmNouns.has(next) ||
+    ['something', 'anything', 'keep', 'nice', 'pretty', 'bit', 'and'].includes(previous)
   );
+}
+
+/** Words that open a noun phrase before a weak term: "a long week", "this quick question". */
+const nounPhraseOpeners = new Set(['a', 'an', 'the', 'my', 'our', 'this', 'that', 'another', 'such']);
+/** Degree words inside such a phrase: "a really long week". */
+const degreeInPhrase = new Set([
+  'really',
+  'very',
+  'so',
+  'super',
+  'pretty',
+  'quite',
+  'kinda',
+  'rather',
+  'bit',
+]);
+
+/**
+ * A weak term inside a noun phrase whose noun is no film and no other mention qualifies that noun,
+ * not the film asked for: "a really long week", "a light dinner", "a quick question".
+ */
+function qualifiesOtherNoun(
+  analysis: Analysis,
+  words: Word[],
+  mention: Mention,
+  mentions: Mention[],
+): boolean {
+  const next = words[mention.end];
+  if (!next || next.barrier || filmNouns.has(next.norm)) return false;
+  if (mentions.some((other) => other.start === mention.end)) return false;
+  if (analysis.tokens[next.token]!.pos !== 'NOUN') return false;
+  let before = mention.start - 1;
+  while (before >= 0 && degreeInPhrase.has(words[before]!.norm) && !words[before + 1]!.barrier) before -= 1;
+  return before >= 0 && !words[before + 1]!.barrier && nounPhraseOpeners.has(words[before]!.norm);
 }

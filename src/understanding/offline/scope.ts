@@ -79,6 +79,9 @@ const somethingWords = new Set(['something', 'somethin', 'smth', 'sth', 'anythin
 
 const demonstratives = new Set(['these', 'those', 'this', 'that', 'them', 'it', 'one', 'ones']);
 
+/** Words of amount: "a lot of", "lots of", "tons of" ask for more unless a negation governs them. */
+const amountWords = new Set(['lot', 'lots', 'ton', 'tons', 'plenty', 'loads', 'heaps', 'much', 'many']);
+
 export interface Lookup {
   analysis: Analysis;
   words: Word[];
@@ -112,8 +115,12 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   let index = mention.start - 1;
   let left: Polarity | undefined;
   let reachedContent = false;
+  // "nothing with gore, my wife is squeamish": a phrase with a verb of its own after a comma is a
+  // clause of its own, not the next item of a list the negation governs.
+  const ownClause = hasOwnVerb(lookup, mention);
   while (index >= 0) {
     if (clauseBreak(analysis, words, index)) break;
+    if (ownClause && words[index + 1]!.barrier && index + 1 <= mention.start) break;
     // Crossing a comma into a new phrase ("…, with Jim Carrey", "…, and under 90 minutes") ends the reach.
     if (words[index + 1]!.barrier && phraseStarts.has(words[index + 1]!.norm) && index + 1 < mention.start)
       break;
@@ -144,7 +151,19 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
     const cue = cueAt.get(index);
     if (cue) {
       if (cue.type === 'heads') break;
+      // "ok now horror from the 70s?": an "ok" that opens the message is an interjection.
+      if (cue.type === 'relax' && openingInterjection(words, cue)) break;
+      // "Nothing with a lot of swearing": a word of amount under a negation is negated with it.
+      if (left === 'more') {
+        if (cue.type === 'exclude' || cue.type === 'soften') left = cue.type;
+        break;
+      }
       left = cue.type;
+      const amount = words.slice(cue.start, cue.end).some((word) => amountWords.has(word.norm));
+      if (cue.type === 'more' && amount && !words[cue.start]!.barrier) {
+        index = cue.start - 1;
+        continue;
+      }
       break;
     }
     const other = mentionAt.get(index);
@@ -175,6 +194,30 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   const token = analysis.tokens[words[mention.start]!.token]!;
   if (reachedContent && token.negated) return 'exclude';
   return 'positive';
+}
+
+/** "ok", "okay", "alright" as the first words of the message. */
+function openingInterjection(words: Word[], cue: { start: number; end: number }): boolean {
+  const interjections = new Set(['ok', 'okay', 'alright', 'fine', 'so', 'and', 'well', 'oh', 'um', 'hmm']);
+  return (
+    interjections.has(words[cue.start]?.norm ?? '') &&
+    words.slice(0, cue.start).every((word) => interjections.has(word.norm))
+  );
+}
+
+/** Whether the comma-delimited phrase of a mention has a verb outside any mention. */
+function hasOwnVerb(lookup: Lookup, mention: { start: number; end: number }): boolean {
+  const { words, analysis, mentionAt } = lookup;
+  let start = mention.start;
+  while (start > 0 && !words[start]!.barrier) start -= 1;
+  let end = mention.end;
+  while (end < words.length && !words[end]!.barrier) end += 1;
+  for (let index = start; index < end; index++) {
+    if (mentionAt.has(index)) continue;
+    const pos = analysis.tokens[words[index]!.token]!.pos;
+    if (pos === 'VERB' || pos === 'AUX') return true;
+  }
+  return false;
 }
 
 /** A quality word right before a genre word, qualifying it: "gory horror", "scary comedy". */

@@ -4,6 +4,7 @@ import { clauseBreak, type Cue, type ScopeCue, type TasteCue } from './cues.js';
 import { countedFromLast } from './counted-from-last.js';
 import { listOrdinals } from './list-ordinals.js';
 import { numberValue, type Mention } from './mentions.js';
+import { openers } from './title-question.js';
 
 /** A reference to positions of the shown list, over words [start, end). */
 export interface ShownReference {
@@ -99,7 +100,7 @@ const exceptWords = new Set(['except', 'but', 'besides', 'apart', 'excluding', '
 const yes = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'definitely', 'absolutely']);
 const no = new Set(['no', 'nope', 'nah', 'pass', 'skip', 'meh', 'nay', 'never']);
 const neighbour =
-  /\b(more like|similar|something like|anything like|same as|(?<!(?:n't|not|dont|i|we|you|they) )like (the|that|this|#|number)|in the vein|along the lines|closer to|closest to|nearest to|vibes?|style of|but (newer|older|funnier|darker|shorter|with|without|from|after|before|more|less))\b/;
+  /\b(more like|similar|something like|anything like|same as|(?<!(?:n't|not|dont|i|we|you|they) )like (the|that|this|#|number)|in the vein|along the lines|in (that|this|the same) direction|closer to|closest to|nearest to|vibes?|style of|(?:\w+er|more \w+|less \w+) than (it|that|this|that one|this one)|but (newer|older|funnier|darker|shorter|with|without|from|after|before|more|less))\b/;
 const question =
   /\?|^\s*(and )?(why|what|whats|who|whos|when|where|how|is|was|does|did|tell me|can you tell|explain)\b|[,.;:!]\s*(and |so |but |ok |okay )?(why|what|whats|who|whos|when|where|how|tell me|can you tell|explain)\b/;
 
@@ -370,6 +371,12 @@ export function readShownList(
     let before: TasteCue | undefined;
     for (let index = reference.start - 1; index >= previousEnd; index--) {
       if (clauseBreak(analysis, words, index) || words[index + 1]!.barrier) break;
+      // "Ok so the last one, but…": an "ok" that opens the message is an interjection, no verdict.
+      if (
+        interjections.has(words[index]!.norm) &&
+        words.slice(0, index).every((word) => openers.has(word.norm))
+      )
+        break;
       before = verdictAt(index);
       if (before) break;
     }
@@ -510,6 +517,9 @@ const timeNouns = new Set([
   'minute',
   'minutes',
 ]);
+
+/** Words of assent that open a message as interjections ("ok so…") and elsewhere may say "seen, it was ok". */
+const interjections = new Set(['ok', 'okay', 'alright', 'right', 'fine']);
 
 /** Whether an assistant's message asks if the user has seen something: "Have you seen any of these?". */
 export function asksIfSeen(text: string): boolean {

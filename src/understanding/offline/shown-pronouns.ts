@@ -103,13 +103,20 @@ export function describedReference(
 /** The one shown item that shares the most of these words (title, people, genres, description). */
 function bestMatch(described: Word[], shown: CatalogItem[], vocabulary: CatalogVocabulary): number | null {
   const wanted = new Set(
-    described.map((word) => word.lemma).filter((word) => word.length >= 3 && !isStopword(word)),
+    described
+      .map((word) => word.lemma)
+      .filter((word) => (word.length >= 3 || /^\d0s$/.test(word)) && !isStopword(word)),
   );
+  // "the cartoon one": a genre's everyday word stands for the genre.
+  for (const match of vocabulary.lexicon.matcher.match(described))
+    for (const value of match.values) if (value.kind === 'genre') wanted.add(value.genre);
   if (wanted.size === 0) return null;
   const scores = shown.map((item) => {
+    // "the 90s one": an item's decade is part of what describes it.
+    const decade = item.year === undefined ? '' : `${String(Math.floor(item.year / 10) * 10).slice(2)}s`;
     const text = new Set(
       tokenize(
-        `${item.title} ${item.people.join(' ')} ${item.genres.join(' ')} ${itemDescription(item, vocabulary.catalog)}`,
+        `${item.title} ${item.people.join(' ')} ${item.genres.join(' ')} ${decade} ${itemDescription(item, vocabulary.catalog)}`,
       ),
     );
     let score = 0;
@@ -152,6 +159,14 @@ export function pronounFeedback(
     const single = near.some((word) => singleObjects.has(word));
     if (!plural && !single) continue;
     if (single && !plural && shownCount !== 1) continue;
+    // "These are great, thank you!", "those look interesting": praise of picks not yet watched is no
+    // verdict on each ("loved them all" is; so is "seen them all, they're all great").
+    const praisedAsSubject =
+      cue.type === 'liked' &&
+      object[0] !== 'all' &&
+      !object.some((word) => pluralObjects.has(word) || singleObjects.has(word)) &&
+      !own.some((word) => pluralObjects.has(word) || singleObjects.has(word));
+    if (praisedAsSubject && !tasteCues.some((other) => other.type === 'seen')) continue;
     const sentiment = cue.type === 'liked' ? 'liked' : cue.type === 'disliked' ? 'disliked' : 'seen';
     return Array.from({ length: shownCount }, (_, index) => ({ position: index + 1, sentiment }));
   }

@@ -34,6 +34,13 @@ export function askedAboutTitle(lookup: Lookup, mention: TitleMention): boolean 
   while (end < words.length && !clauseBreak(analysis, words, end - 1)) end += 1;
   const after = analysis.text.slice(analysis.tokens[words[end - 1]!.token]!.end).replace(/^[\s"'”’)\]]+/, '');
   if (askedOfListener(words, mention.start)) return true;
+  // "What's a good movie like Heat?", "what is a movie similar to Heat?": asks for films like it.
+  const previous = words.slice(Math.max(start, mention.start - 2), mention.start).map((word) => word.norm);
+  const anchored =
+    (previous[previous.length - 1] === 'like' &&
+      !['you', 'u', 'i', 'we', 'they', 'did', 'does', 'do', 'would'].includes(previous[0] ?? '')) ||
+    ['similar to', 'close to', 'such as', 'along the lines of'].includes(previous.join(' '));
+  if (anchored) return false;
   const first = words[start]!.norm;
   if (!questionWords.has(first) || words[start + 1]?.norm === 'about') return false;
   // "Don't like Ring (1998), other?": a negated auxiliary without a subject states ("didn't you…" asks).

@@ -341,6 +341,8 @@ export function descriptionAfter(
 ): [number, number] | undefined {
   const first = { kind: 'title', start: subject.start, end: subject.end } as TitleMention;
   if (verdictBefore(lookup, tasteAt, first).request) return undefined;
+  // "the second one but less gory": what follows a "but" right after it asks for a change.
+  if (lookup.words[subject.end]?.norm === 'but') return undefined;
   const range = predicateRange(lookup, subject.end);
   return range.end > range.start ? [range.start, range.end] : undefined;
 }

@@ -107,12 +107,22 @@ function unknownTitlesOnce(
         end += 2;
       else break;
     }
+    // "Event Horizon and Pandorum": two titles listed, not one ("Thelma and Louise", "Sky Captain and
+    // the World of Tomorrow" stay whole).
+    const joiner = listJoinerIn(words, start, end);
+    if (joiner !== undefined) end = joiner;
     const span = { start, end };
     start = end - 1;
     // "1983 to 1987" is no title: a title has a capitalised word.
     const lettered = (index: number) => /^\p{Lu}/u.test(analysis.tokens[words[index]!.token]!.text);
     if (!Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset).some(lettered))
       continue;
+    // "I've OD'd on him", "not into F1": letters and abbreviations are no title unless quoted.
+    const short = Array.from(
+      { length: span.end - span.start },
+      (_, offset) => words[span.start + offset]!,
+    ).every((word) => word.norm.replace(/'(?:d|s|ll|ve|re)$/, '').length <= 2);
+    if (short && !quoted(analysis, words, span)) continue;
     const opensSentence = span.start === 0 || clauseBreak(analysis, words, span.start - 1);
     // "Seen Alien…", "Both films…", "Anything but…": a cue or a function word capitalised at the start.
     if (cueAt(span.start) && (opensSentence || span.end - span.start === 1)) continue;
@@ -151,6 +161,19 @@ function unknownTitlesOnce(
     found.push({ kind: 'title', start: span.start, end: span.end, title });
   }
   return found;
+}
+
+/**
+ * Where a run of capitalised words is two titles joined by "and": one side has two words or more and
+ * no article follows the "and". Single words on both sides ("Thelma and Louise") are one title.
+ */
+function listJoinerIn(words: Word[], start: number, end: number): number | undefined {
+  for (let index = start + 1; index < end - 1; index++) {
+    if (words[index]!.norm !== 'and' && words[index]!.norm !== '&') continue;
+    if (['the', 'a', 'an', 'my', 'his', 'her'].includes(words[index + 1]!.norm)) continue;
+    if (index - start >= 2 || end - index - 1 >= 2) return index;
+  }
+  return undefined;
 }
 
 /** A known title within a list of the span: only list words, commas and "not" between them. */

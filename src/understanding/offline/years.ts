@@ -1,5 +1,5 @@
 import type { Analysis, Word } from '../../nlp/index.js';
-import { numberValue } from './mentions.js';
+import { decadeAgesIn, numberValue } from './mentions.js';
 
 /** One stated limit: its words [start, end) and the years it allows. */
 export interface YearSpan {
@@ -171,6 +171,7 @@ export function readYears(analysis: Analysis, words: Word[], currentYear: number
   const add = (start: number, end: number, from: number | null, to: number | null) =>
     spans.push({ start, end, from, to });
   const used = new Set<number>();
+  const decadeAges = decadeAgesIn(words);
   for (let index = 0; index < words.length; index++) {
     if (used.has(index)) continue;
     const year = isYear(words[index], analysis, currentYear);
@@ -199,16 +200,8 @@ export function readYears(analysis: Analysis, words: Word[], currentYear: number
     let high: number;
     let end = index + 1;
     if (decade) {
-      // "In their 70s" is an age, not a decade.
-      if (
-        ['their', 'his', 'her', 'my', 'our', 'your', 'mid', 'late', 'early'].includes(
-          words[index - 1]?.norm ?? '',
-        ) &&
-        ['their', 'his', 'her', 'my', 'our', 'your'].includes(
-          words[index - (parts[words[index - 1]!.norm] ? 2 : 1)]?.norm ?? '',
-        )
-      )
-        continue;
+      // "In their 70s", "in our 50s and 60s" are ages, not decades.
+      if (decadeAges.has(index)) continue;
       const part = parts[words[index - 1]?.norm ?? ''];
       if (part) start = index - 1;
       low = decade[0] + (part?.[0] ?? 0);
