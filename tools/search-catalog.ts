@@ -97,6 +97,7 @@ export const searchCatalogTool = defineTool({
         k: input.k,
       },
       context.signal,
+      context.embeddingLimits,
     );
     const notes =
       ignoredIds.length > 0

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EmbeddingCallLimits } from '../src/embeddings/embedding-model.js';
 import type { Retriever } from '../src/retrieval/index.js';
 import type { ProfileStore } from '../src/profile/profile-store.js';
 
@@ -13,6 +14,8 @@ export interface ToolContext {
   /** ISO time now; injected so tests are deterministic. */
   now: () => string;
   signal?: AbortSignal;
+  /** The turn's retry budget and deadline, for the query embeddings a search makes. */
+  embeddingLimits?: EmbeddingCallLimits;
 }
 
 /** A tool's answer: compact text for the model and the full objects for the application. */

@@ -1,3 +1,4 @@
+import type { EmbeddingCallLimits } from '../embeddings/embedding-model.js';
 import type { Limits } from '../limits/index.js';
 import type { LanguageModel } from '../model/language-model.js';
 import type { ProfileStore } from '../profile/profile-store.js';
@@ -46,6 +47,8 @@ export interface AgentDependencies {
   offlineCandidates: number;
   /** Bounds per message and turn: message length, deadlines, retries, model output. */
   limits: Limits;
+  /** The turn's retry budget and deadline for its query embeddings (set per turn by the session). */
+  embeddingLimits?: EmbeddingCallLimits;
   now: () => string;
   clock: () => number;
 }

@@ -81,8 +81,9 @@ export class Session {
       await previous.catch(() => undefined);
       const session = await this.load();
       const limits = startTurnLimits(this.dependencies.limits, this.dependencies.model);
+      const embeddingLimits = { retryBudget: limits.retryBudget, turnDeadline: limits.turnDeadline };
       const outcome = await runTurn(
-        { ...this.dependencies, ...(limits.model ? { model: limits.model } : {}) },
+        { ...this.dependencies, ...(limits.model ? { model: limits.model } : {}), embeddingLimits },
         { session, text, ...(options.more ? { more: true } : {}) },
         emit,
         options.signal,

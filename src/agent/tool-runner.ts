@@ -32,6 +32,7 @@ export function createToolRunner(
     turn: who.turn,
     now: dependencies.now,
     ...(signal ? { signal } : {}),
+    ...(dependencies.embeddingLimits ? { embeddingLimits: dependencies.embeddingLimits } : {}),
   };
   async function call<Input extends z.ZodType, Data>(
     tool: ToolDefinition<Input, Data>,

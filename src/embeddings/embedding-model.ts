@@ -1,3 +1,8 @@
+import type { ModelCallLimits } from '../model/model-call-limits.js';
+
+/** A turn's bounds on one `embed` call: retries drawn from the turn's budget, and the turn's deadline. */
+export type EmbeddingCallLimits = Pick<ModelCallLimits, 'retryBudget' | 'turnDeadline'>;
+
 /** Turns texts into vectors. Implementations: the offline LSA embedder and OpenAI-compatible endpoints. */
 export interface EmbeddingModel {
   readonly provider: string;
@@ -5,7 +10,8 @@ export interface EmbeddingModel {
   readonly dimensions: number;
   /** Most texts one `embed` call sends at once; callers may pass more and the model batches. */
   readonly maxBatchSize: number;
-  embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
+  /** `limits` bind the call to a turn (implementations that make no requests ignore them). */
+  embed(texts: string[], signal?: AbortSignal, limits?: EmbeddingCallLimits): Promise<number[][]>;
 }
 
 /** Scales a vector to unit length in place (zero vectors stay zero) and returns it. */

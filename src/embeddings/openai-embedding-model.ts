@@ -6,7 +6,7 @@ import { RequestDeadline } from '../model/request-deadline.js';
 import { limitRetryAfter } from '../model/retry-after-limit.js';
 import type { RetryBudget } from '../model/retry-budget.js';
 import { retryDelayMs, serverRefusesRetry, waitUnlessAborted } from '../model/retry-delay.js';
-import { normalizeVector, type EmbeddingModel } from './embedding-model.js';
+import { normalizeVector, type EmbeddingCallLimits, type EmbeddingModel } from './embedding-model.js';
 
 /** A server asking to wait longer than this is not retried (the error says how long it asked). */
 const maxRetryAfterSeconds = 60;
@@ -37,7 +37,10 @@ export interface OpenAIEmbeddingOptions {
    * steadily the server sends (default 60 s, as `modelDeadlineMs`).
    */
   deadlineMs?: number;
-  /** Retries shared with other calls (a turn's): once spent, a failing request fails at once. */
+  /**
+   * Retries shared with other calls: once spent, a failing request fails at once. A call's own
+   * `limits.retryBudget` (its turn's) takes its place.
+   */
   retryBudget?: RetryBudget;
   /** Injected client, for tests against a local server. */
   client?: OpenAI;
@@ -96,10 +99,10 @@ export class OpenAIEmbeddingModel implements EmbeddingModel {
     return this.dimensionCount;
   }
 
-  async embed(texts: string[], signal?: AbortSignal): Promise<number[][]> {
+  async embed(texts: string[], signal?: AbortSignal, limits?: EmbeddingCallLimits): Promise<number[][]> {
     const out: number[][] = [];
     for (let start = 0; start < texts.length; start += this.maxBatchSize) {
-      const batch = await this.request(texts.slice(start, start + this.maxBatchSize), signal);
+      const batch = await this.request(texts.slice(start, start + this.maxBatchSize), signal, limits);
       for (const vector of batch) out.push(vector);
     }
     return out;
@@ -108,15 +111,21 @@ export class OpenAIEmbeddingModel implements EmbeddingModel {
   /**
    * One batch, each try bounded by its own deadline from the moment it is sent; a retryable failure
    * is tried again up to `maxRetries` times while the budget lasts (`x-should-retry: false` obeyed).
+   * A turn's deadline stops it with TURN_DEADLINE_EXCEEDED.
    */
-  private async request(texts: string[], signal?: AbortSignal): Promise<number[][]> {
+  private async request(
+    texts: string[],
+    signal?: AbortSignal,
+    limits: EmbeddingCallLimits = {},
+  ): Promise<number[][]> {
+    const retryBudget = limits.retryBudget ?? this.retryBudget;
     const body = {
       model: this.modelId,
       input: texts.map((text) => text || ' '),
       encoding_format: 'float' as const,
     };
     for (let retry = 0; ; retry++) {
-      const deadline = new RequestDeadline(this.modelId, this.deadlineMs, signal, undefined);
+      const deadline = new RequestDeadline(this.modelId, this.deadlineMs, signal, limits.turnDeadline);
       let response: OpenAI.CreateEmbeddingResponse;
       try {
         const stopped = deadline.failure();
@@ -131,9 +140,9 @@ export class OpenAIEmbeddingModel implements EmbeddingModel {
           failure.retryable &&
           !serverRefusesRetry(error) &&
           retry < this.maxRetries &&
-          (this.retryBudget?.take() ?? true);
+          (retryBudget?.take() ?? true);
         if (!again) throw failure;
-        await waitUnlessAborted(retryDelayMs(error, retry), [signal]);
+        await waitUnlessAborted(retryDelayMs(error, retry), [signal, limits.turnDeadline]);
         continue;
       } finally {
         deadline.dispose();

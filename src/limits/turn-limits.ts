@@ -8,6 +8,8 @@ export interface TurnLimits {
   /** The model whose calls obey the turn's deadline, the per-request deadline, the output cap and the shared retries. */
   model: LanguageModel | undefined;
   readonly retryBudget: RetryBudget;
+  /** Aborts when the turn is out of time; calls outside the model (query embeddings) stop on it too. */
+  readonly turnDeadline: AbortSignal;
   finish(): void;
 }
 
@@ -30,6 +32,7 @@ export function startTurnLimits(limits: Limits, model: LanguageModel | undefined
         turnDeadline: deadline.signal,
       }),
     retryBudget,
+    turnDeadline: deadline.signal,
     finish: () => clearTimeout(timer),
   };
 }
