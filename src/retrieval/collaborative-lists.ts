@@ -1,5 +1,9 @@
 import { cooccurrenceSimilarity, type CooccurrenceData } from '../collaborative/cooccurrence.js';
+import { buildItemVectors, similarItems, type ItemVectors } from '../collaborative/item-similarity.js';
 import type { RetrievalWeights } from './retrieval-weights.js';
+
+/** Learned item vectors per log and rank, shared by the retrievers over one log. */
+const vectorsByLog = new WeakMap<CooccurrenceData, Map<number, ItemVectors>>();
 
 /** Ranked lists from the interaction log: item kNN over co-occurrence and session kNN. */
 export class CollaborativeLists {
@@ -35,6 +39,30 @@ export class CollaborativeLists {
       .slice(0, k);
   }
 
+  /** The log's SPPMI + SVD item vectors, built on first use. */
+  itemVectors(): ItemVectors {
+    let byRank = vectorsByLog.get(this.cooccurrence);
+    if (!byRank) vectorsByLog.set(this.cooccurrence, (byRank = new Map()));
+    const rank = this.weights.similarityRank;
+    let vectors = byRank.get(rank);
+    if (!vectors) {
+      vectors = buildItemVectors(this.cooccurrence.sessionItems, { rank, shift: 1, singularPower: 0.5 });
+      byRank.set(rank, vectors);
+    }
+    return vectors;
+  }
+
+  /** Items closest to the liked ones in the learned item space (decayed by rank), with their scores. */
+  similarNeighbours(
+    seeds: string[],
+    k: number,
+    accept: (id: string) => boolean,
+  ): { ids: string[]; scores: number[] } {
+    const weighted = seeds.map((id, rank) => ({ id, weight: this.weights.likedDecay ** rank }));
+    const hits = similarItems(this.itemVectors(), weighted, k, accept);
+    return { ids: hits.map(([id]) => id), scores: hits.map(([, score]) => score) };
+  }
+
   private sessionIndex: Map<string, number[]> | undefined;
 
   /**
@@ -42,6 +70,11 @@ export class CollaborativeLists {
    * normalized by √length); items of the best sessions score the sum of their sessions' scores.
    */
   sessionNeighbours(seeds: string[], k: number, accept: (id: string) => boolean): string[] {
+    return this.sessionNeighbourScores(seeds, k, accept).map(([id]) => id);
+  }
+
+  /** `sessionNeighbours` with each item's score. */
+  sessionNeighbourScores(seeds: string[], k: number, accept: (id: string) => boolean): [string, number][] {
     const sessions = this.cooccurrence.sessionItems;
     if (!sessions || seeds.length === 0) return [];
     if (!this.sessionIndex) {
@@ -75,7 +108,6 @@ export class CollaborativeLists {
     }
     return [...itemScore.entries()]
       .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
-      .slice(0, k)
-      .map(([id]) => id);
+      .slice(0, k);
   }
 }

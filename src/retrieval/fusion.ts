@@ -3,6 +3,8 @@ export interface RankedList {
   source: string;
   ids: string[];
   weight: number;
+  /** The source's own score of each id (higher is better), when it has one; used by score fusion. */
+  scores?: number[];
 }
 
 /** A fused result with the best rank it had in each source list. */

@@ -8,3 +8,5 @@ export {
 export { retrievalFiltersSchema, compileFilters, type RetrievalFilters } from './filters.js';
 export { reciprocalRankFusion, type RankedList, type FusedEntry } from './fusion.js';
 export { openRetriever, type OpenRetrieverOptions } from './open-retriever.js';
+export { scoreFusion, type ScoreNormalization } from './score-fusion.js';
+export { fuseLists } from './fuse-lists.js';

@@ -35,6 +35,19 @@ export interface RetrievalWeights {
   proposed: number;
   /** Exponent β of the popularity prior: fused scores are multiplied by (1 + sessions)^β. */
   popularityPrior: number;
+  /**
+   * How the lists are fused: 0 = weighted reciprocal rank fusion; 1 = score fusion with each list's
+   * scores z-normalised per query; 2 = score fusion with min-max normalisation.
+   */
+  fusion: number;
+  /** Personalised PageRank over the catalog graph (people, genres, decades) from the liked items. */
+  graph: number;
+  /** Restart probability of that walk per item-to-item hop. */
+  graphRestart: number;
+  /** Neighbours of the liked items in the item space learned from the log (SPPMI + SVD). */
+  similarity: number;
+  /** Dimensions of the learned item space. */
+  similarityRank: number;
 }
 
 /** Tuned by coordinate descent on ReDial valid (5 folds, log without the evaluated dialogues). */
@@ -61,6 +74,13 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   // Untuned: no LLM to propose titles here. He et al. 2023 put GPT-4's own titles near the best
   // single signal on ReDial, so they get the weight of the collaborative list.
   proposed: 1.5,
+  // Score fusion (1, 2) lost to RRF in cross-validation on valid and on test; kept as an option.
+  fusion: 0,
+  // Fitted by 5-fold dialogue-level cross-validation on ReDial valid (src/bench/fusion-cv.ts).
+  graph: 1.5,
+  graphRestart: 0.4,
+  similarity: 0.25,
+  similarityRank: 48,
 };
 
 const weight = z.number().finite();
@@ -92,5 +112,10 @@ export const retrievalWeightsSchema = (
     sessionNeighbours: count,
     proposed: weight,
     popularityPrior: weight,
+    fusion: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    graph: weight,
+    graphRestart: weight.positive().max(1),
+    similarity: weight,
+    similarityRank: count,
   }) satisfies z.ZodType<RetrievalWeights>
 ).partial();

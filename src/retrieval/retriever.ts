@@ -1,10 +1,13 @@
 import type { Catalog, CatalogItem } from '../catalog/index.js';
+import type { EmbeddingCallLimits } from '../embeddings/embedding-model.js';
 import { ConvrecError } from '../errors/index.js';
 import type { RetrievalComponents } from '../index-store/index.js';
 import { compileFilters, retrievalFiltersSchema } from './filters.js';
 import { CollaborativeLists } from './collaborative-lists.js';
 import { FacetLists } from './facet-lists.js';
+import { fuseLists } from './fuse-lists.js';
 import { reciprocalRankFusion, type RankedList } from './fusion.js';
+import { GraphLists } from './graph-lists.js';
 import { retrieveRequestSchema, type Candidate, type RetrieveRequest } from './retrieval-request.js';
 import { defaultRetrievalWeights, type RetrievalWeights } from './retrieval-weights.js';
 
@@ -30,6 +33,7 @@ export class Retriever {
   private readonly queryCache = new Map<string, number[]>();
   private readonly facets: FacetLists;
   private readonly collaborative: CollaborativeLists | undefined;
+  private readonly graph: GraphLists;
   /** Scratch for exact scans over a filtered subset (no allocation per query). */
   private readonly scan: { scores: Float32Array; slots: Uint32Array; allowed: Uint32Array };
 
@@ -41,6 +45,7 @@ export class Retriever {
     this.positionOf = new Map(catalog.items.map((item, position) => [item.id, position]));
     this.facets = new FacetLists(catalog, (id) => this.popularity(id));
     this.collaborative = cooccurrence ? new CollaborativeLists(cooccurrence, weights) : undefined;
+    this.graph = new GraphLists(catalog, { restart: weights.graphRestart, likedDecay: weights.likedDecay });
     const size = catalog.items.length;
     this.scan = {
       scores: new Float32Array(size),
@@ -118,11 +123,15 @@ export class Retriever {
     return this.components.cooccurrence?.popularity[id] ?? 0;
   }
 
-  private async embedQueries(queries: string[], signal?: AbortSignal): Promise<number[][]> {
+  private async embedQueries(
+    queries: string[],
+    signal?: AbortSignal,
+    limits?: EmbeddingCallLimits,
+  ): Promise<number[][]> {
     const missing = [...new Set(queries.filter((query) => !this.queryCache.has(query)))];
     const fresh = new Map<string, number[]>();
     if (missing.length > 0) {
-      const vectors = await this.components.embedder.embed(missing, signal);
+      const vectors = await this.components.embedder.embed(missing, signal, limits);
       missing.forEach((query, index) => fresh.set(query, vectors[index]!));
     }
     // Read every vector before the cache evicts: an old entry this very call needs may go first.
@@ -141,12 +150,27 @@ export class Retriever {
     excludedCount = 0,
     plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
   ): string[] {
+    return this.contentNeighbourHits(id, k, accept, hardFilters, excludedCount, plan).ids;
+  }
+
+  /** `contentNeighbours` with each neighbour's similarity. */
+  private contentNeighbourHits(
+    id: string,
+    k: number,
+    accept?: (position: number) => boolean,
+    hardFilters = accept !== undefined,
+    excludedCount = 0,
+    plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
+  ): { ids: string[]; scores: number[] } {
     const position = this.positionOf.get(id);
-    if (position === undefined) return [];
+    if (position === undefined) return { ids: [], scores: [] };
     const vector = this.components.vectors.vectorAt(position);
-    return this.vectorSearch(vector, k + 1, accept, hardFilters, excludedCount, plan)
-      .filter((other) => other !== id)
+    const hits = this.vectorSearch(vector, k + 1, accept, hardFilters, excludedCount, plan);
+    const keep = hits.ids
+      .map((other, index) => index)
+      .filter((index) => hits.ids[index] !== id)
       .slice(0, k);
+    return { ids: keep.map((index) => hits.ids[index]!), scores: keep.map((index) => hits.scores[index]!) };
   }
 
   /**
@@ -160,7 +184,7 @@ export class Retriever {
     hardFilters: boolean,
     excludedCount: number,
     plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
-  ): string[] {
+  ): { ids: string[]; scores: number[] } {
     const { vectors, catalog } = this.components;
     const deeper = Math.ceil((k + excludedCount) / Math.max(plan?.passRate ?? 1, 0.05)) + 10;
     const hits = plan?.subset
@@ -170,7 +194,11 @@ export class Retriever {
         : (plan ? plan.inSearch : hardFilters)
           ? vectors.search(vector, k, accept)
           : vectors.search(vector, plan ? deeper : k + excludedCount).filter((hit) => accept(hit.position));
-    return hits.slice(0, k).map((hit) => catalog.items[hit.position]!.id);
+    const top = hits.slice(0, k);
+    return {
+      ids: top.map((hit) => catalog.items[hit.position]!.id),
+      scores: top.map((hit) => hit.similarity),
+    };
   }
 
   /** Co-occurrence neighbours of an item from the interaction log, most similar first. */
@@ -231,10 +259,19 @@ export class Retriever {
   }
 
   /**
-   * Candidates for a request: every signal's list is computed, hard filters applied, and the lists
-   * fused. When filters leave fewer than `k`, the rest is filled by popularity among allowed items.
+   * Every signal's ranked list for a request, hard filters applied, before fusion (what `retrieve`
+   * fuses; benches re-weigh them), with the request's `k`, its item filter and the popular items.
    */
-  async retrieve(request: RetrieveRequest, signal?: AbortSignal): Promise<Candidate[]> {
+  async sourceLists(
+    request: RetrieveRequest,
+    signal?: AbortSignal,
+    limits?: EmbeddingCallLimits,
+  ): Promise<{
+    lists: RankedList[];
+    k: number;
+    acceptItem: (item: CatalogItem) => boolean;
+    popular: string[];
+  }> {
     const parsed = retrieveRequestSchema.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -275,51 +312,72 @@ export class Retriever {
     const cleanQueries = queries.map((query) => query.trim()).filter(Boolean);
     const plan = this.filterPlan(filters, acceptPosition);
 
-    const queryVectors = await this.embedQueries(cleanQueries, signal);
+    const queryVectors = await this.embedQueries(cleanQueries, signal, limits);
     queryVectors.forEach((vector, index) => {
       // A query with no known words embeds to zero and would return arbitrary items.
       if (vector.every((value) => value === 0)) return;
-      const ids = this.vectorSearch(vector, depth, acceptPosition, hardFilters, excluded.size, plan);
-      lists.push({ source: 'dense', ids, weight: weights.dense / Math.sqrt(index + 1) });
+      const { ids, scores } = this.vectorSearch(
+        vector,
+        depth,
+        acceptPosition,
+        hardFilters,
+        excluded.size,
+        plan,
+      );
+      lists.push({ source: 'dense', ids, scores, weight: weights.dense / Math.sqrt(index + 1) });
     });
     cleanQueries.forEach((query, index) => {
-      const ids = lexical
+      const hits = lexical
         .search(query, depth * 3)
         .filter((hit) => acceptPosition(hit.position))
-        .slice(0, depth)
-        .map((hit) => catalog.items[hit.position]!.id);
-      lists.push({ source: 'lexical', ids, weight: weights.lexical / Math.sqrt(index + 1) });
+        .slice(0, depth);
+      lists.push({
+        source: 'lexical',
+        ids: hits.map((hit) => catalog.items[hit.position]!.id),
+        scores: hits.map((hit) => hit.score),
+        weight: weights.lexical / Math.sqrt(index + 1),
+      });
     });
     likedIds.forEach((id, index) => {
       const decay = weights.likedDecay ** index;
-      lists.push({
-        source: 'content',
-        ids:
-          index < maxContentSeeds
-            ? this.contentNeighbours(
-                id,
-                weights.contentDepth,
-                acceptPosition,
-                hardFilters,
-                excluded.size,
-                plan,
-              )
-            : [],
-        weight: weights.content * decay,
-      });
+      const hits =
+        index < maxContentSeeds
+          ? this.contentNeighbourHits(
+              id,
+              weights.contentDepth,
+              acceptPosition,
+              hardFilters,
+              excluded.size,
+              plan,
+            )
+          : { ids: [], scores: [] };
+      lists.push({ source: 'content', ...hits, weight: weights.content * decay });
     });
     if (likedIds.length > 0) {
-      const collaborative = (this.collaborative?.itemNeighbours(likedIds, depth, acceptId) ?? []).map(
-        ([id]) => id,
-      );
-      lists.push({ source: 'collaborative', ids: collaborative, weight: weights.collaborative });
+      const collaborative = this.collaborative?.itemNeighbours(likedIds, depth, acceptId) ?? [];
+      lists.push({
+        source: 'collaborative',
+        ids: collaborative.map(([id]) => id),
+        scores: collaborative.map(([, score]) => score),
+        weight: weights.collaborative,
+      });
     }
     if (likedIds.length > 0 && weights.sessions > 0) {
+      const sessions = this.collaborative?.sessionNeighbourScores(likedIds, depth, acceptId) ?? [];
       lists.push({
         source: 'sessions',
-        ids: this.collaborative?.sessionNeighbours(likedIds, depth, acceptId) ?? [],
+        ids: sessions.map(([id]) => id),
+        scores: sessions.map(([, score]) => score),
         weight: weights.sessions,
       });
+    }
+    if (likedIds.length > 0 && weights.similarity !== 0 && this.collaborative) {
+      const similar = this.collaborative.similarNeighbours(likedIds, depth, acceptId);
+      lists.push({ source: 'similarity', ...similar, weight: weights.similarity });
+    }
+    if ((likedIds.length > 0 || seenIds.length > 0) && weights.graph !== 0) {
+      const walked = this.graph.walk({ likedIds, mentionedIds: seenIds, dislikedIds }, depth, acceptId);
+      lists.push({ source: 'graph', ...walked, weight: weights.graph });
     }
     if (preferredYears && weights.years > 0) {
       lists.push({
@@ -351,20 +409,33 @@ export class Retriever {
     for (const id of dislikedIds) {
       lists.push({
         source: 'disliked',
-        ids: this.contentNeighbours(id, 20, acceptPosition, hardFilters, excluded.size, plan),
+        ...this.contentNeighbourHits(id, 20, acceptPosition, hardFilters, excluded.size, plan),
         weight: weights.disliked,
       });
     }
     const popular = this.facets.mostPopular(depth, acceptId);
     lists.push({ source: 'popularity', ids: popular, weight: weights.popularity });
 
-    const fused = reciprocalRankFusion(lists, weights.rrfK).filter(
-      (entry) => entry.score > 0 && acceptId(entry.id),
-    );
-    if (weights.popularityPrior !== 0 && this.components.cooccurrence) {
-      for (const entry of fused) entry.score *= (1 + this.popularity(entry.id)) ** weights.popularityPrior;
-      fused.sort((left, right) => right.score - left.score || (left.id < right.id ? -1 : 1));
-    }
+    return { lists, k, acceptItem, popular };
+  }
+
+  /**
+   * Candidates for a request: every signal's list is computed, hard filters applied, and the lists
+   * fused. When filters leave fewer than `k`, the rest is filled by popularity among allowed items.
+   * `limits` bind the query embedding to a turn (its retry budget and deadline).
+   */
+  async retrieve(
+    request: RetrieveRequest,
+    signal?: AbortSignal,
+    limits?: EmbeddingCallLimits,
+  ): Promise<Candidate[]> {
+    const { catalog } = this.components;
+    const { lists, k, acceptItem, popular } = await this.sourceLists(request, signal, limits);
+    const fused = fuseLists(
+      lists,
+      this.weights,
+      this.components.cooccurrence ? (id) => this.popularity(id) : undefined,
+    ).filter((entry) => acceptItem(catalog.byId.get(entry.id)!));
     const out: Candidate[] = fused.slice(0, k).map((entry) => ({
       item: catalog.byId.get(entry.id)!,
       score: entry.score,

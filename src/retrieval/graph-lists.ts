@@ -1,0 +1,65 @@
+import type { Catalog } from '../catalog/index.js';
+import { buildCatalogGraph, personalizedPageRank, type CatalogGraph } from '../graph/index.js';
+
+/** One graph per catalog, shared by every retriever over it (the graph needs no log). */
+const graphsByCatalog = new WeakMap<Catalog, CatalogGraph>();
+
+/** The walk's seeds: liked items (decayed by position), mentioned ones a little, disliked ones away. */
+export interface GraphSeeds {
+  likedIds: readonly string[];
+  mentionedIds: readonly string[];
+  dislikedIds: readonly string[];
+}
+
+/** How the seed groups weigh against a first liked item (1). */
+const mentionedWeight = 0.3;
+const dislikedWeight = -0.5;
+
+/** Ranked lists from a personalised PageRank over the catalog's item–entity graph, built on first use. */
+export class GraphLists {
+  private readonly positionOf: Map<string, number>;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly options: { restart: number; likedDecay: number },
+  ) {
+    this.positionOf = new Map(catalog.items.map((item, position) => [item.id, position]));
+  }
+
+  /** The catalog graph, built once per catalog. */
+  graph(): CatalogGraph {
+    let graph = graphsByCatalog.get(this.catalog);
+    if (!graph) graphsByCatalog.set(this.catalog, (graph = buildCatalogGraph(this.catalog)));
+    return graph;
+  }
+
+  /** Items the walk from the seeds reaches most, with their scores; seeds and rejected ids left out. */
+  walk(seeds: GraphSeeds, k: number, accept: (id: string) => boolean): { ids: string[]; scores: number[] } {
+    const restartAt = new Map<number, number>();
+    const add = (id: string, weight: number) => {
+      const position = this.positionOf.get(id);
+      if (position !== undefined) restartAt.set(position, (restartAt.get(position) ?? 0) + weight);
+    };
+    seeds.likedIds.forEach((id, index) => add(id, this.options.likedDecay ** index));
+    for (const id of seeds.mentionedIds) add(id, mentionedWeight);
+    for (const id of seeds.dislikedIds) add(id, dislikedWeight);
+    if (![...restartAt.values()].some((weight) => weight > 0)) return { ids: [], scores: [] };
+    const scores = personalizedPageRank(this.graph(), restartAt, { restart: this.options.restart, hops: 4 });
+    const top: number[] = [];
+    for (let position = 0; position < scores.length; position++) {
+      if (scores[position]! <= 0 || restartAt.has(position)) continue;
+      top.push(position);
+    }
+    top.sort((left, right) => scores[right]! - scores[left]! || left - right);
+    const ids: string[] = [];
+    const kept: number[] = [];
+    for (const position of top) {
+      if (ids.length >= k) break;
+      const id = this.catalog.items[position]!.id;
+      if (!accept(id)) continue;
+      ids.push(id);
+      kept.push(scores[position]!);
+    }
+    return { ids, scores: kept };
+  }
+}
