@@ -241,7 +241,12 @@ class NameReader {
     // A given name of its own counts unless a far better known name starts with it ("Leo" McCarey, 1 film).
     const own = this.people.givenNames.get(word.norm)?.credits ?? 0;
     const named = this.capitalised(index) && !this.startsSentence(index);
-    if (!named && !this.cued(index, index + 1) && this.words[index - 1]?.norm !== 'more') return undefined;
+    // "leo is fine too": a name said to be allowed.
+    const allowed =
+      ['is', 's', "'s"].includes(this.words[index + 1]?.norm ?? '') &&
+      ['fine', 'ok', 'okay', 'alright'].includes(this.words[index + 2]?.norm ?? '');
+    if (!named && !allowed && !this.cued(index, index + 1) && this.words[index - 1]?.norm !== 'more')
+      return undefined;
     const owners: { name: string; credits: number }[] = [];
     for (const [given, entry] of this.people.givenNames) {
       if (given.length < word.norm.length + 2 || !given.startsWith(word.norm)) continue;

@@ -185,8 +185,15 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   if (left && left !== 'more' && left !== 'anyYear' && left !== 'anyGenre') return left;
   const right = relaxAfter(lookup, mention.end);
   if (right) return right;
-  // "Crime only", "comedies exclusively".
+  // "Crime only", "comedies exclusively", "just Miyazaki films please".
   const next = words[mention.end]?.norm ?? '';
+  if (
+    words[mention.start - 1]?.norm === 'just' &&
+    !words[mention.start]!.barrier &&
+    ['films', 'movies', 'flicks', 'stuff', 'ones'].includes(next) &&
+    (mention.start === 1 || words[mention.start - 1]!.barrier)
+  )
+    return 'require';
   if ((next === 'only' || next === 'exclusively') && !clauseBreak(analysis, words, mention.end - 1))
     return 'require';
   if (left) return left;
