@@ -107,24 +107,6 @@ function replaceWord(text: string, word: string, replacement: string): string {
  * Whether the message asks for anything a request is made of. Titles and shown items are left out:
  * small talk may name the one the user picked ("thanks, I'll watch Heat tonight").
  */
-/**
- * "Just wanted to say thanks: we watched The Holdovers on your rec and it was perfect. Cheers!":
- * thanks around a report of what was watched, asking for nothing, is small talk (the verdicts stay).
- */
-function thanksWithReport(reading: MessageReading, frames: MessageFrames): boolean {
-  const understanding = reading.understanding;
-  const text = normalize(reading.analysis.text);
-  return (
-    /\b(?:thanks|thank you|thank u|thx|cheers)\b/.test(text) &&
-    !text.includes('?') &&
-    !frames.requestFrame &&
-    !frames.asksForMore &&
-    !hasRequestContent(understanding) &&
-    understanding.mentionedTitles.length > 0 &&
-    understanding.mentionedTitles.every((title) => title.sentiment !== 'neutral')
-  );
-}
-
 function hasRequestContent(understanding: Understanding): boolean {
   const { constraints, preferences, relax } = understanding;
   return (
@@ -231,7 +213,7 @@ export function decideIntent(
   } else if (frames.itemQuestion) intent = 'ask-about-item';
   // A message that asks for nothing is small talk: it must not start a request (that would wipe the
   // one in force) nor adjust one.
-  else if (frames.smallTalk || reading.contentFree || thanksWithReport(reading, frames)) intent = 'chit-chat';
+  else if (frames.smallTalk || reading.contentFree) intent = 'chit-chat';
   if (intent === 'chit-chat' && !frames.smallTalk && !reading.contentFree) {
     // A request in so many words is never small talk ("what else would you recommend?", "just two
     // more"), and a verdict on the list just shown ("seen it") is feedback.

@@ -129,6 +129,9 @@ function bestMatch(described: Word[], shown: CatalogItem[], vocabulary: CatalogV
   return null;
 }
 
+/** How picks not yet watched are praised: "these look great", "those sound nice", "these are great". */
+const praiseVerbs = new Set(['look', 'looks', 'sound', 'sounds', 'seem', 'seems', 'are', 're', "'re", 'r']);
+
 const pluralObjects = new Set(['them', 'those', 'these', 'both', 'em', 'every', 'each', 'they', 'theyre']);
 const singleObjects = new Set(['it', 'that', 'this']);
 
@@ -165,7 +168,9 @@ export function pronounFeedback(
       cue.type === 'liked' &&
       object[0] !== 'all' &&
       !object.some((word) => pluralObjects.has(word) || singleObjects.has(word)) &&
-      !own.some((word) => pluralObjects.has(word) || singleObjects.has(word));
+      !own.some((word) => pluralObjects.has(word) || singleObjects.has(word)) &&
+      subject.some((word) => word === 'these' || word === 'those') &&
+      [...subject, ...own].some((word) => praiseVerbs.has(word));
     if (praisedAsSubject && !tasteCues.some((other) => other.type === 'seen')) continue;
     const sentiment = cue.type === 'liked' ? 'liked' : cue.type === 'disliked' ? 'disliked' : 'seen';
     return Array.from({ length: shownCount }, (_, index) => ({ position: index + 1, sentiment }));
