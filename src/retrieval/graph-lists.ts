@@ -14,6 +14,12 @@ export interface GraphSeeds {
 /** How the seed groups weigh against a first liked item (1). */
 const mentionedWeight = 0.3;
 const dislikedWeight = -0.5;
+/**
+ * Below this many items every genre or decade is a hub of two or three films, and the walk only
+ * re-ranks by which small hub an item shares (a romance fan sent to the one 1990s crime film): the
+ * facet and content lists already cover a catalog that small, so the walk stays out of it.
+ */
+const smallestCatalog = 100;
 
 /** Ranked lists from a personalised PageRank over the catalog's item–entity graph, built on first use. */
 export class GraphLists {
@@ -43,6 +49,7 @@ export class GraphLists {
     seeds.likedIds.forEach((id, index) => add(id, this.options.likedDecay ** index));
     for (const id of seeds.mentionedIds) add(id, mentionedWeight);
     for (const id of seeds.dislikedIds) add(id, dislikedWeight);
+    if (this.catalog.items.length < smallestCatalog) return { ids: [], scores: [] };
     if (![...restartAt.values()].some((weight) => weight > 0)) return { ids: [], scores: [] };
     const scores = personalizedPageRank(this.graph(), restartAt, { restart: this.options.restart, hops: 4 });
     const top: number[] = [];

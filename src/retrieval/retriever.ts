@@ -310,9 +310,10 @@ export class Retriever {
     const depth = Math.max(weights.depth, k);
     const lists: RankedList[] = [];
     const cleanQueries = queries.map((query) => query.trim()).filter(Boolean);
-    const plan = this.filterPlan(filters, acceptPosition);
-
     const queryVectors = await this.embedQueries(cleanQueries, signal, limits);
+    // After the await, never before it: the plan's subset is a view on this retriever's shared scan
+    // buffer, which another session's retrieval may refill while this one waits for its vectors.
+    const plan = this.filterPlan(filters, acceptPosition);
     queryVectors.forEach((vector, index) => {
       // A query with no known words embeds to zero and would return arbitrary items.
       if (vector.every((value) => value === 0)) return;

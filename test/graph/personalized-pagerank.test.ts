@@ -65,7 +65,16 @@ describe('catalog graph walk', () => {
   });
 
   it('feeds retrieval on a catalog with no interaction log', async () => {
-    const { components } = await buildIndex({ catalog, dimensions: 8 });
+    // The walk serves catalogs of a hundred items or more: the same films among 100 unrelated ones.
+    const filler: ToyRow[] = Array.from({ length: 100 }, (_, index) => ({
+      id: `z${index}`,
+      title: `Filler ${index}`,
+      year: 2010 + (index % 10),
+      genres: ['Documentary'],
+      cast: [`Person ${index}`],
+      description: 'z',
+    }));
+    const { components } = await buildIndex({ catalog: toyCatalog([...rows, ...filler]), dimensions: 8 });
     expect(components.cooccurrence).toBeUndefined();
     const retriever = new Retriever(components, {
       ...defaultRetrievalWeights,
@@ -77,5 +86,12 @@ describe('catalog graph walk', () => {
     const results = await retriever.retrieve({ likedIds: ['b1'], excludeSeen: true, k: 3 });
     expect(results[0]!.item.id).toBe('b2');
     expect(results[0]!.ranks.graph).toBe(1);
+  });
+
+  it('stays out of a catalog of a few dozen items, where every genre is a tiny hub', async () => {
+    const { components } = await buildIndex({ catalog, dimensions: 8 });
+    const retriever = new Retriever(components, { ...defaultRetrievalWeights, graph: 5 });
+    const results = await retriever.retrieve({ likedIds: ['b1'], excludeSeen: true, k: 3 });
+    expect(results.every((result) => result.ranks.graph === undefined)).toBe(true);
   });
 });

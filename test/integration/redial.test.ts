@@ -27,6 +27,8 @@ describe.skipIf(!available)('offline retrieval on ReDial valid', () => {
         genre: 0,
         recent: 0,
         disliked: 0,
+        graph: 0,
+        similarity: 0,
         popularity: 1,
       },
     });
