@@ -51,7 +51,7 @@ export class GraphLists {
     for (const id of seeds.dislikedIds) add(id, dislikedWeight);
     if (this.catalog.items.length < smallestCatalog) return { ids: [], scores: [] };
     if (![...restartAt.values()].some((weight) => weight > 0)) return { ids: [], scores: [] };
-    const scores = personalizedPageRank(this.graph(), restartAt, { restart: this.options.restart, hops: 4 });
+    const scores = personalizedPageRank(this.graph(), restartAt, { restart: this.options.restart, hops: 2 });
     const top: number[] = [];
     for (let position = 0; position < scores.length; position++) {
       if (scores[position]! <= 0 || restartAt.has(position)) continue;
