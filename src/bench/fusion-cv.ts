@@ -260,12 +260,17 @@ function score(turns: TurnLists[], weights: Weights): Figures {
       if (novelPosition >= 0 && novelPosition < 100) hits.novel100++;
     });
   }
+  return perTrial(hits, standardTrials, novelTrials);
+}
+
+/** Hit counts (or trial-weighted sums) as shares of the trials of each protocol. */
+function perTrial(counts: Figures, standardTrials: number, novelTrials: number): Figures {
   return {
-    standard10: hits.standard10 / standardTrials,
-    standard50: hits.standard50 / standardTrials,
-    novel10: hits.novel10 / novelTrials,
-    novel50: hits.novel50 / novelTrials,
-    novel100: hits.novel100 / novelTrials,
+    standard10: counts.standard10 / standardTrials,
+    standard50: counts.standard50 / standardTrials,
+    novel10: counts.novel10 / novelTrials,
+    novel50: counts.novel50 / novelTrials,
+    novel100: counts.novel100 / novelTrials,
   };
 }
 
@@ -436,13 +441,7 @@ function pooledScore(folds: TurnLists[][], weights: Weights[]): Figures {
     totals.novel50 += figures.novel50 * novel;
     totals.novel100 += figures.novel100 * novel;
   });
-  return {
-    standard10: totals.standard10 / standardTrials,
-    standard50: totals.standard50 / standardTrials,
-    novel10: totals.novel10 / novelTrials,
-    novel50: totals.novel50 / novelTrials,
-    novel100: totals.novel100 / novelTrials,
-  };
+  return perTrial(totals, standardTrials, novelTrials);
 }
 
 function changed(weights: Weights, start: Weights): Partial<Weights> {

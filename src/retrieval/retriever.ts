@@ -27,7 +27,13 @@ function textRanks(lists: RankedList[]): Map<string, number> {
   return ranks;
 }
 
-/** Hybrid retrieval: dense, lexical, content-neighbour, collaborative and popularity lists, fused with RRF. */
+/**
+ * How a search honours the request's hard filters: the allowed positions when few pass (scanned
+ * exactly), the share that passes, and whether HNSW filters while it searches.
+ */
+type FilterPlan = { subset?: Uint32Array; passRate: number; inSearch: boolean };
+
+/** Hybrid retrieval: dense, lexical, content-neighbour, collaborative, graph-walk and popularity lists, fused with RRF (or scores). */
 export class Retriever {
   private readonly positionOf: Map<string, number>;
   private readonly queryCache = new Map<string, number[]>();
@@ -60,10 +66,7 @@ export class Retriever {
    * ("no horror") searches unfiltered a little deeper and drops the rest afterwards; in between, the
    * filter goes into the HNSW search. Excluded ids alone are always dropped afterwards.
    */
-  private filterPlan(
-    filters: RetrieveRequest['filters'],
-    accept: (position: number) => boolean,
-  ): { subset?: Uint32Array; passRate: number; inSearch: boolean } {
+  private filterPlan(filters: RetrieveRequest['filters'], accept: (position: number) => boolean): FilterPlan {
     const limiting =
       filters !== undefined &&
       (filters.yearFrom !== undefined ||
@@ -148,7 +151,7 @@ export class Retriever {
     accept?: (position: number) => boolean,
     hardFilters = accept !== undefined,
     excludedCount = 0,
-    plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
+    plan?: FilterPlan,
   ): string[] {
     return this.contentNeighbourHits(id, k, accept, hardFilters, excludedCount, plan).ids;
   }
@@ -160,7 +163,7 @@ export class Retriever {
     accept?: (position: number) => boolean,
     hardFilters = accept !== undefined,
     excludedCount = 0,
-    plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
+    plan?: FilterPlan,
   ): { ids: string[]; scores: number[] } {
     const position = this.positionOf.get(id);
     if (position === undefined) return { ids: [], scores: [] };
@@ -183,7 +186,7 @@ export class Retriever {
     accept: ((position: number) => boolean) | undefined,
     hardFilters: boolean,
     excludedCount: number,
-    plan?: { subset?: Uint32Array; passRate: number; inSearch: boolean },
+    plan?: FilterPlan,
   ): { ids: string[]; scores: number[] } {
     const { vectors, catalog } = this.components;
     const deeper = Math.ceil((k + excludedCount) / Math.max(plan?.passRate ?? 1, 0.05)) + 10;
