@@ -203,9 +203,11 @@ export function polarityOf(lookup: Lookup, mention: { start: number; end: number
   return 'positive';
 }
 
+/** Words that open a message without saying anything of the request: "ok now…", "so, um…". */
+const interjections = new Set(['ok', 'okay', 'alright', 'fine', 'so', 'and', 'well', 'oh', 'um', 'hmm']);
+
 /** "ok", "okay", "alright" as the first words of the message. */
 function openingInterjection(words: Word[], cue: { start: number; end: number }): boolean {
-  const interjections = new Set(['ok', 'okay', 'alright', 'fine', 'so', 'and', 'well', 'oh', 'um', 'hmm']);
   return (
     interjections.has(words[cue.start]?.norm ?? '') &&
     words.slice(0, cue.start).every((word) => interjections.has(word.norm))
