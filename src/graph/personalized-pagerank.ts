@@ -8,7 +8,7 @@ export interface WalkOptions {
   hops: number;
 }
 
-export const defaultWalkOptions: WalkOptions = { restart: 0.4, hops: 6 };
+export const defaultWalkOptions: WalkOptions = { restart: 0.4, hops: 2 };
 
 /**
  * Personalised PageRank over items: Σₜ restart·(1 − restart)ᵗ·Pᵗ·s, where P steps item → entity →

@@ -1,5 +1,10 @@
 import type { Catalog } from '../catalog/index.js';
-import { buildCatalogGraph, personalizedPageRank, type CatalogGraph } from '../graph/index.js';
+import {
+  buildCatalogGraph,
+  defaultWalkOptions,
+  personalizedPageRank,
+  type CatalogGraph,
+} from '../graph/index.js';
 
 /** One graph per catalog, shared by every retriever over it (the graph needs no log). */
 const graphsByCatalog = new WeakMap<Catalog, CatalogGraph>();
@@ -51,7 +56,10 @@ export class GraphLists {
     for (const id of seeds.dislikedIds) add(id, dislikedWeight);
     if (this.catalog.items.length < smallestCatalog) return { ids: [], scores: [] };
     if (![...restartAt.values()].some((weight) => weight > 0)) return { ids: [], scores: [] };
-    const scores = personalizedPageRank(this.graph(), restartAt, { restart: this.options.restart, hops: 2 });
+    const scores = personalizedPageRank(this.graph(), restartAt, {
+      ...defaultWalkOptions,
+      restart: this.options.restart,
+    });
     const top: number[] = [];
     for (let position = 0; position < scores.length; position++) {
       if (scores[position]! <= 0 || restartAt.has(position)) continue;
