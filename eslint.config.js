@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'src/bench/**', 'examples/**', 'test/**'],
+    files: ['src/cli/**', 'bench/**', 'examples/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
   {

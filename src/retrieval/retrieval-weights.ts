@@ -76,7 +76,7 @@ export const defaultRetrievalWeights: RetrievalWeights = {
   proposed: 1.5,
   // Score fusion (1, 2) lost to RRF in cross-validation on valid and on test; kept as an option.
   fusion: 0,
-  // Fitted by 5-fold dialogue-level cross-validation on ReDial valid (src/bench/fusion-cv.ts).
+  // Fitted by 5-fold dialogue-level cross-validation on ReDial valid (bench/fusion-cv.ts).
   graph: 1.5,
   graphRestart: 0.4,
   similarity: 0.25,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FlatScan } from '../../src/bench/flat-scan.js';
-import { measureHnswQuality } from '../../src/bench/hnsw-quality.js';
+import { FlatScan } from '../../bench/flat-scan.js';
+import { measureHnswQuality } from '../../bench/hnsw-quality.js';
 import { seededRandom } from '../../src/embeddings/offline/seeded-random.js';
 import { HnswIndex } from '../../src/index-store/index.js';
 

@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  runCostBench,
-  type CallCost,
-  type CostBenchRun,
-  type TurnCost,
-} from '../../src/bench/llm-cost-run.js';
+import { runCostBench, type CallCost, type CostBenchRun, type TurnCost } from '../../bench/llm-cost-run.js';
 import {
   cardsInPrompt,
   popularItems,
   rerankAnswer,
   scriptedUnderstanding,
   windowAnswer,
-} from '../../src/bench/llm-cost-script.js';
-import { summarizeRun } from '../../src/bench/llm-cost-stats.js';
-import { formatCostTable } from '../../src/bench/llm-cost-table.js';
+} from '../../bench/llm-cost-script.js';
+import { summarizeRun } from '../../bench/llm-cost-stats.js';
+import { formatCostTable } from '../../bench/llm-cost-table.js';
 import type { GenerateRequest } from '../../src/model/language-model.js';
 import { parsePermutation, parseRerankOutput } from '../../src/ranking/rerank-output.js';
 import type { Retriever } from '../../src/retrieval/index.js';

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { loadCatalog } from '../catalog/index.js';
-import { loadInteractionLog } from '../collaborative/interaction-log.js';
-import { openIndex, openOrBuildIndex } from '../index-store/index.js';
+import { loadCatalog } from '../src/catalog/index.js';
+import { loadInteractionLog } from '../src/collaborative/interaction-log.js';
+import { openIndex, openOrBuildIndex } from '../src/index-store/index.js';
 import { progress, round } from './report.js';
 
 interface OpenRun {

@@ -1,7 +1,7 @@
 import { arch, cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { mean, percentile } from '../eval/metrics.js';
+import { mean, percentile } from '../src/eval/metrics.js';
 
 /** One measured figure; `target` and `met` are present when the figure has a goal. */
 export interface Figure {

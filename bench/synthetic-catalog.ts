@@ -1,6 +1,6 @@
-import type { Catalog } from '../catalog/index.js';
-import type { Interaction, InteractionLog } from '../collaborative/interaction-log.js';
-import { gaussian, seededRandom } from '../embeddings/offline/seeded-random.js';
+import type { Catalog } from '../src/catalog/index.js';
+import type { Interaction, InteractionLog } from '../src/collaborative/interaction-log.js';
+import { gaussian, seededRandom } from '../src/embeddings/offline/seeded-random.js';
 
 export type Random = () => number;
 

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { z } from 'zod';
-import { loadConfig } from '../config/load-config.js';
-import { demoCatalogPath, packageRoot } from '../paths/package-paths.js';
-import { isPostgresUrl, maskProfileLocation } from '../profile/profile-location.js';
-import { openRetriever } from '../retrieval/open-retriever.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { demoCatalogPath, packageRoot } from '../src/paths/package-paths.js';
+import { isPostgresUrl, maskProfileLocation } from '../src/profile/profile-location.js';
+import { openRetriever } from '../src/retrieval/open-retriever.js';
 import { machineInfo, progress, round, summarizeLatencies } from './report.js';
 import {
   openBenchAgent,
@@ -103,7 +103,7 @@ async function inProcess(job: SessionsJob): Promise<RunFigures> {
 
 /** The sessions split across worker processes, released together once all have opened the agent. */
 async function acrossProcesses(job: SessionsJob): Promise<RunFigures> {
-  const worker = join(root, 'src', 'bench', 'sessions-worker.ts');
+  const worker = join(root, 'bench', 'sessions-worker.ts');
   const children = Array.from({ length: processes }, (_, index) => {
     const share = Math.floor(job.sessions / processes) + (index < job.sessions % processes ? 1 : 0);
     const child = spawn(

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import type { HnswParameters } from '../index-store/index.js';
+import type { HnswParameters } from '../src/index-store/index.js';
 import { benchRedial, redialAvailable, type RedialReport } from './redial-bench.js';
 import { machineInfo, progress, type Figure } from './report.js';
 import { benchSynthetic, type SyntheticReport } from './synthetic-bench.js';

@@ -11,19 +11,19 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { buildCooccurrence } from '../collaborative/cooccurrence.js';
-import { readDialogue } from '../dialogue/read-dialogue.js';
-import { loadEvalDataset, type EvalDataset } from '../eval/generic/index.js';
-import { buildItemVectors } from '../collaborative/item-similarity.js';
-import { buildCatalogGraph } from '../graph/index.js';
-import { openOrBuildIndex } from '../index-store/index.js';
-import { scoreFusion } from '../retrieval/score-fusion.js';
+import { buildCooccurrence } from '../src/collaborative/cooccurrence.js';
+import { readDialogue } from '../src/dialogue/read-dialogue.js';
+import { loadEvalDataset, type EvalDataset } from '../src/eval/generic/index.js';
+import { buildItemVectors } from '../src/collaborative/item-similarity.js';
+import { buildCatalogGraph } from '../src/graph/index.js';
+import { openOrBuildIndex } from '../src/index-store/index.js';
+import { scoreFusion } from '../src/retrieval/score-fusion.js';
 import {
   defaultRetrievalWeights,
   Retriever,
   type RankedList,
   type RetrievalWeights,
-} from '../retrieval/index.js';
+} from '../src/retrieval/index.js';
 
 /** Sources whose weight the fit may change; each list's own weight is multiplied by its source's. */
 const sources = [

@@ -1,8 +1,8 @@
-import { createRecommender } from '../agent/create-recommender.js';
-import { MemoryProfileStore } from '../profile/memory-profile-store.js';
-import { PostgresProfileStore } from '../profile/postgres-profile-store.js';
-import type { ProfileStore } from '../profile/profile-store.js';
-import { openRetriever } from '../retrieval/open-retriever.js';
+import { createRecommender } from '../src/agent/create-recommender.js';
+import { MemoryProfileStore } from '../src/profile/memory-profile-store.js';
+import { PostgresProfileStore } from '../src/profile/postgres-profile-store.js';
+import type { ProfileStore } from '../src/profile/profile-store.js';
+import { openRetriever } from '../src/retrieval/open-retriever.js';
 
 /** What one process of the sessions bench runs. */
 export interface SessionsJob {

@@ -5,11 +5,11 @@
  */
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { loadCatalog, type CatalogItem } from '../catalog/index.js';
-import { buildCooccurrence } from '../collaborative/cooccurrence.js';
-import { loadInteractionLog } from '../collaborative/interaction-log.js';
-import { titleBase, titleKey } from '../titles/normalize-title.js';
-import { TitleResolver } from '../titles/title-resolver.js';
+import { loadCatalog, type CatalogItem } from '../src/catalog/index.js';
+import { buildCooccurrence } from '../src/collaborative/cooccurrence.js';
+import { loadInteractionLog } from '../src/collaborative/interaction-log.js';
+import { titleBase, titleKey } from '../src/titles/normalize-title.js';
+import { TitleResolver } from '../src/titles/title-resolver.js';
 import { redialAvailable } from './redial-bench.js';
 
 const program = new Command()

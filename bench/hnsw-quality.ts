@@ -1,5 +1,5 @@
-import type { HnswIndex } from '../index-store/index.js';
-import { percentile } from '../eval/metrics.js';
+import type { HnswIndex } from '../src/index-store/index.js';
+import { percentile } from '../src/eval/metrics.js';
 import { atLeast, collectGarbage, info, now, progress, round, type Figure } from './report.js';
 import { FlatScan } from './flat-scan.js';
 

@@ -1,5 +1,5 @@
-import { ConvrecError } from '../errors/index.js';
-import { mean, percentile } from '../eval/metrics.js';
+import { ConvrecError } from '../src/errors/index.js';
+import { mean, percentile } from '../src/eval/metrics.js';
 import { rerankPurposes, type CallCost, type RerankStrategy, type TurnCost } from './llm-cost-run.js';
 import { atMost, round, type Figure } from './report.js';
 

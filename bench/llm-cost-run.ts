@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createRecommender } from '../agent/create-recommender.js';
-import type { CatalogItem } from '../catalog/index.js';
-import type { DialogueMessage } from '../dialogue/dialogue-message.js';
-import { ConvrecError } from '../errors/index.js';
-import type { GenerateRequest } from '../model/language-model.js';
-import { ScriptedModel, type ScriptedResponse } from '../model/scripted-model.js';
-import { MemoryProfileStore } from '../profile/memory-profile-store.js';
-import type { Retriever } from '../retrieval/index.js';
-import { createOfflineReader, type OfflineReader } from '../understanding/offline/index.js';
-import { MeteredModel } from '../usage/metered-model.js';
-import { requestTokens, type TokenCounter } from '../usage/token-counter.js';
+import { createRecommender } from '../src/agent/create-recommender.js';
+import type { CatalogItem } from '../src/catalog/index.js';
+import type { DialogueMessage } from '../src/dialogue/dialogue-message.js';
+import { ConvrecError } from '../src/errors/index.js';
+import type { GenerateRequest } from '../src/model/language-model.js';
+import { ScriptedModel, type ScriptedResponse } from '../src/model/scripted-model.js';
+import { MemoryProfileStore } from '../src/profile/memory-profile-store.js';
+import type { Retriever } from '../src/retrieval/index.js';
+import { createOfflineReader, type OfflineReader } from '../src/understanding/offline/index.js';
+import { MeteredModel } from '../src/usage/metered-model.js';
+import { requestTokens, type TokenCounter } from '../src/usage/token-counter.js';
 import {
   cardsInPrompt,
   rerankAnswer,

@@ -7,12 +7,12 @@
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import Fuse from 'fuse.js';
-import { loadCatalog } from '../catalog/index.js';
-import { loadEvalTurns } from '../eval/redial-dataset.js';
-import { openOrBuildIndex } from '../index-store/index.js';
-import { FuzzyTitleIndex } from '../titles/fuzzy-title-index.js';
-import { TitleResolver } from '../titles/title-resolver.js';
-import { createOfflineReader } from '../understanding/offline/index.js';
+import { loadCatalog } from '../src/catalog/index.js';
+import { loadEvalTurns } from '../src/eval/redial-dataset.js';
+import { openOrBuildIndex } from '../src/index-store/index.js';
+import { FuzzyTitleIndex } from '../src/titles/fuzzy-title-index.js';
+import { TitleResolver } from '../src/titles/title-resolver.js';
+import { createOfflineReader } from '../src/understanding/offline/index.js';
 import { redialAvailable } from './redial-bench.js';
 
 const program = new Command()

@@ -1,11 +1,11 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { itemText, parseCatalog, type Catalog } from '../catalog/index.js';
-import type { InteractionLog } from '../collaborative/interaction-log.js';
-import { seededRandom } from '../embeddings/offline/seeded-random.js';
-import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
-import { buildIndex, openIndex, saveIndex, type HnswParameters } from '../index-store/index.js';
-import { Retriever } from '../retrieval/index.js';
+import { itemText, parseCatalog, type Catalog } from '../src/catalog/index.js';
+import type { InteractionLog } from '../src/collaborative/interaction-log.js';
+import { seededRandom } from '../src/embeddings/offline/seeded-random.js';
+import { OfflineEmbedder } from '../src/embeddings/offline/offline-embedder.js';
+import { buildIndex, openIndex, saveIndex, type HnswParameters } from '../src/index-store/index.js';
+import { Retriever } from '../src/retrieval/index.js';
 import { measureHnswQuality, type QualityReport } from './hnsw-quality.js';
 import {
   atMost,

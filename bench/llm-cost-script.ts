@@ -1,13 +1,13 @@
-import type { CatalogItem } from '../catalog/index.js';
-import type { DialogueMessage } from '../dialogue/dialogue-message.js';
-import { replayTranscript, resolveTitles } from '../dialogue/state/index.js';
-import { seededRandom } from '../embeddings/offline/seeded-random.js';
-import type { GenerateRequest } from '../model/language-model.js';
-import type { ScriptedResponse } from '../model/scripted-model.js';
-import { titleWithYear } from '../catalog/title-with-year.js';
-import type { Retriever } from '../retrieval/index.js';
-import { createOfflineReader, type OfflineReader } from '../understanding/offline/index.js';
-import { emptyUnderstanding, type Understanding } from '../understanding/understanding-schema.js';
+import type { CatalogItem } from '../src/catalog/index.js';
+import type { DialogueMessage } from '../src/dialogue/dialogue-message.js';
+import { replayTranscript, resolveTitles } from '../src/dialogue/state/index.js';
+import { seededRandom } from '../src/embeddings/offline/seeded-random.js';
+import type { GenerateRequest } from '../src/model/language-model.js';
+import type { ScriptedResponse } from '../src/model/scripted-model.js';
+import { titleWithYear } from '../src/catalog/title-with-year.js';
+import type { Retriever } from '../src/retrieval/index.js';
+import { createOfflineReader, type OfflineReader } from '../src/understanding/offline/index.js';
+import { emptyUnderstanding, type Understanding } from '../src/understanding/understanding-schema.js';
 
 /** One card of a rerank prompt as the model sees it. */
 export interface PromptCard {

@@ -1,22 +1,29 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog, type Catalog } from '../catalog/index.js';
-import { loadInteractionLog } from '../collaborative/interaction-log.js';
-import { readDialogue } from '../dialogue/read-dialogue.js';
-import { seededRandom } from '../embeddings/offline/seeded-random.js';
-import { OfflineEmbedder } from '../embeddings/offline/offline-embedder.js';
-import { loadEvalTurns, type EvalTurn } from '../eval/redial-dataset.js';
-import { buildIndex, hashLog, HnswIndex, openIndex, readManifest, saveIndex } from '../index-store/index.js';
+import { loadCatalog, type Catalog } from '../src/catalog/index.js';
+import { loadInteractionLog } from '../src/collaborative/interaction-log.js';
+import { readDialogue } from '../src/dialogue/read-dialogue.js';
+import { seededRandom } from '../src/embeddings/offline/seeded-random.js';
+import { OfflineEmbedder } from '../src/embeddings/offline/offline-embedder.js';
+import { loadEvalTurns, type EvalTurn } from '../src/eval/redial-dataset.js';
+import {
+  buildIndex,
+  hashLog,
+  HnswIndex,
+  openIndex,
+  readManifest,
+  saveIndex,
+} from '../src/index-store/index.js';
 import {
   componentFiles,
   decodeCooccurrence,
   decodeLexical,
   decodeTitles,
-} from '../index-store/component-files.js';
-import { readVerifiedFiles } from '../index-store/index-checksums.js';
-import { LexicalIndex } from '../lexical/lexical-index.js';
-import { Retriever } from '../retrieval/index.js';
-import { TitleResolver } from '../titles/index.js';
+} from '../src/index-store/component-files.js';
+import { readVerifiedFiles } from '../src/index-store/index-checksums.js';
+import { LexicalIndex } from '../src/lexical/lexical-index.js';
+import { Retriever } from '../src/retrieval/index.js';
+import { TitleResolver } from '../src/titles/index.js';
 import { measureHnswQuality, type QualityQueries, type QualityReport } from './hnsw-quality.js';
 import {
   atMost,

@@ -1,4 +1,4 @@
-import type { BuildProgress } from '../index-store/index.js';
+import type { BuildProgress } from '../src/index-store/index.js';
 import { now, round } from './report.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Retriever } from '../retrieval/index.js';
+import type { Retriever } from '../src/retrieval/index.js';
 import { now, round } from './report.js';
 
 export interface ProfiledRequest {

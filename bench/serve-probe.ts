@@ -8,10 +8,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '../catalog/index.js';
-import { loadInteractionLog } from '../collaborative/interaction-log.js';
-import { openIndex } from '../index-store/index.js';
-import { Retriever } from '../retrieval/index.js';
+import { loadCatalog } from '../src/catalog/index.js';
+import { loadInteractionLog } from '../src/collaborative/interaction-log.js';
+import { openIndex } from '../src/index-store/index.js';
+import { Retriever } from '../src/retrieval/index.js';
 import { collectGarbage, megabytes, now, round, summarizeLatencies, timed } from './report.js';
 import { probeQueriesSchema, type ProbeQuery, type ServeProbeResult } from './serve-process.js';
 
