@@ -1,5 +1,6 @@
 import { randomizedSvd } from '../embeddings/offline/randomized-svd.js';
 import { toCsr, type SparseVector } from '../embeddings/offline/sparse-matrix.js';
+import { bestK } from '../lexical/top-k.js';
 
 /** Options of the learned item vectors. */
 export interface ItemSimilarityOptions {
@@ -108,16 +109,16 @@ export function similarItems(
       query[component]! += weight * data[position * dimensions + component]!;
   }
   if (!any) return [];
-  const scored: [string, number][] = [];
+  const scores = new Float64Array(ids.length);
   for (let item = 0; item < ids.length; item++) {
     let dot = 0;
     for (let component = 0; component < dimensions; component++)
       dot += query[component]! * data[item * dimensions + component]!;
-    if (dot <= 0) continue;
-    const id = ids[item]!;
-    if (seedIds.has(id) || !accept(id)) continue;
-    scored.push([id, dot]);
+    scores[item] = dot;
   }
-  scored.sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1));
-  return scored.slice(0, k);
+  // The k best (score, then id), without sorting every item with a positive score.
+  const better = (left: number, right: number) =>
+    scores[left]! > scores[right]! || (scores[left] === scores[right] && ids[left]! < ids[right]!);
+  const include = (item: number) => scores[item]! > 0 && !seedIds.has(ids[item]!) && accept(ids[item]!);
+  return bestK(ids.length, k, better, include).map((item) => [ids[item]!, scores[item]!]);
 }

@@ -5,6 +5,7 @@ import {
   personalizedPageRank,
   type CatalogGraph,
 } from '../graph/index.js';
+import { bestK } from '../lexical/top-k.js';
 
 /** One graph per catalog, shared by every retriever over it (the graph needs no log). */
 const graphsByCatalog = new WeakMap<Catalog, CatalogGraph>();
@@ -60,21 +61,18 @@ export class GraphLists {
       ...defaultWalkOptions,
       restart: this.options.restart,
     });
-    const top: number[] = [];
-    for (let position = 0; position < scores.length; position++) {
-      if (scores[position]! <= 0 || restartAt.has(position)) continue;
-      top.push(position);
-    }
-    top.sort((left, right) => scores[right]! - scores[left]! || left - right);
-    const ids: string[] = [];
-    const kept: number[] = [];
-    for (const position of top) {
-      if (ids.length >= k) break;
-      const id = this.catalog.items[position]!.id;
-      if (!accept(id)) continue;
-      ids.push(id);
-      kept.push(scores[position]!);
-    }
+    // The k best accepted items (score, then catalog order), without sorting the whole catalog.
+    const better = (left: number, right: number) =>
+      scores[left]! > scores[right]! || (scores[left] === scores[right] && left < right);
+    const top = bestK(
+      scores.length,
+      k,
+      better,
+      (position) =>
+        scores[position]! > 0 && !restartAt.has(position) && accept(this.catalog.items[position]!.id),
+    );
+    const ids = top.map((position) => this.catalog.items[position]!.id);
+    const kept = top.map((position) => scores[position]!);
     return { ids, scores: kept };
   }
 }

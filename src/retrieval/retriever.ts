@@ -8,9 +8,12 @@ import { FacetLists } from './facet-lists.js';
 import { fuseLists } from './fuse-lists.js';
 import { reciprocalRankFusion, type RankedList } from './fusion.js';
 import { GraphLists } from './graph-lists.js';
+import { NeighbourCache } from './neighbour-cache.js';
 import { retrieveRequestSchema, type Candidate, type RetrieveRequest } from './retrieval-request.js';
 import { defaultRetrievalWeights, type RetrievalWeights } from './retrieval-weights.js';
 
+/** Content neighbours cached per item: deeper than a request's content list (100), so filters rarely run out. */
+const neighbourCacheDepth = 200;
 /** Content-neighbour searches per request: later liked items weigh little and cost a search each. */
 const maxContentSeeds = 5;
 
@@ -37,6 +40,7 @@ type FilterPlan = { subset?: Uint32Array; passRate: number; inSearch: boolean };
 export class Retriever {
   private readonly positionOf: Map<string, number>;
   private readonly queryCache = new Map<string, number[]>();
+  private readonly neighbourCache: NeighbourCache;
   private readonly facets: FacetLists;
   private readonly collaborative: CollaborativeLists | undefined;
   private readonly graph: GraphLists;
@@ -52,6 +56,10 @@ export class Retriever {
     this.facets = new FacetLists(catalog, (id) => this.popularity(id));
     this.collaborative = cooccurrence ? new CollaborativeLists(cooccurrence, weights) : undefined;
     this.graph = new GraphLists(catalog, { restart: weights.graphRestart, likedDecay: weights.likedDecay });
+    this.neighbourCache = new NeighbourCache(
+      (position, k) => components.vectors.search(components.vectors.vectorAt(position), k),
+      neighbourCacheDepth,
+    );
     const size = catalog.items.length;
     this.scan = {
       scores: new Float32Array(size),
@@ -167,6 +175,16 @@ export class Retriever {
   ): { ids: string[]; scores: number[] } {
     const position = this.positionOf.get(id);
     if (position === undefined) return { ids: [], scores: [] };
+    const { catalog } = this.components;
+    // A filter that keeps only a small subset is searched exactly among that subset instead.
+    const cached = plan?.subset
+      ? undefined
+      : this.neighbourCache.neighbours(position, k, catalog.items.length, accept);
+    if (cached)
+      return {
+        ids: cached.map((hit) => catalog.items[hit.position]!.id),
+        scores: cached.map((hit) => hit.similarity),
+      };
     const vector = this.components.vectors.vectorAt(position);
     const hits = this.vectorSearch(vector, k + 1, accept, hardFilters, excludedCount, plan);
     const keep = hits.ids
