@@ -3,6 +3,7 @@ import { titleWithYear } from '../catalog/title-with-year.js';
 import { OfflineReasonWriter } from '../explain/offline-reasons.js';
 import { describeConstraints, recommendReply, unknownTitlesNote } from '../explain/offline-reply.js';
 import { itemDescription } from '../ranking/candidate-cards.js';
+import { hasStem } from '../lexicon/index.js';
 import type { Reranker } from '../ranking/reranker.js';
 import type { Candidate, RetrieveRequest } from '../retrieval/index.js';
 import { foldText } from '../text/tokenize.js';
@@ -30,6 +31,8 @@ export interface RecommendStepInput {
   audienceLabels: string[];
   intent: 'recommend' | 'refine';
   unknownTitles: string[];
+  /** Nothing new fits: the candidates are picks shown earlier in the session. */
+  reshown?: boolean;
   referenced?: CatalogItem;
   /** Items the dialogue named (liked, disliked, seen or just named): the reply may name them. */
   namedItems?: CatalogItem[];
@@ -56,7 +59,7 @@ export interface RecommendStepOutput {
 function softFit(item: CatalogItem, soft: SoftPreferences, text: string): number {
   const genres = item.genres.map((genre) => foldText(genre));
   const words = text.split(/[^\p{L}\p{N}]+/u);
-  const has = (stems: string[]) => stems.some((stem) => words.some((word) => word.startsWith(stem)));
+  const has = (stems: string[]) => hasStem(words, stems);
   if (soft.avoidGenres.some((genre) => genres.includes(foldText(genre))) || has(soft.avoidWords)) return -1;
   if (soft.preferGenres.some((genre) => genres.includes(foldText(genre))) || has(soft.preferWords)) return 1;
   return 0;
@@ -136,13 +139,13 @@ export async function recommendStep(
   });
   const ranked = dependencies.offlineRank({ candidates: input.candidates, request, retriever });
   const offlineOrder = softOrder(ranked, soft, textOf, count);
-  // "A western": when only a few westerns are left (three or more), show those rather than fill
-  // up with other films; with fewer, the others fill the list.
+  // "A western": when only a few westerns are left, show those rather than fill up with other films
+  // (the reply says they are all that fit); with none left, the others fill the list.
   const named = new Set(soft.namedGenres.map((genre) => foldText(genre)));
   const ofNamedGenre = (item: CatalogItem) => item.genres.some((genre) => named.has(foldText(genre)));
   const left =
     named.size > 0 ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length : count;
-  const shown = left < count && left >= Math.min(3, count) ? left : count;
+  const shown = left < count && left >= 1 ? left : count;
   const picksOf = (order: Candidate[]) =>
     shown < count
       ? order.filter((candidate) => ofNamedGenre(candidate.item)).slice(0, shown)
@@ -168,6 +171,8 @@ export async function recommendStep(
       constraints: input.constraints,
       unknownTitles: input.unknownTitles,
       ...(avoidedAll ? { lessOf: soft.lessOf } : {}),
+      ...(shown < count ? { exhausted: true } : {}),
+      ...(input.reshown ? { reshown: true } : {}),
       ...(input.referenced ? { referenced: input.referenced } : {}),
     });
   const templateReply = replyFor(Math.min(shown, offlineOrder.length));

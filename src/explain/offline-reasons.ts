@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../catalog/index.js';
+import { matchesStem } from '../lexicon/index.js';
 import { itemDescription } from '../ranking/candidate-cards.js';
 import { titleWithYear } from '../catalog/title-with-year.js';
 import type { Candidate, Retriever } from '../retrieval/index.js';
@@ -47,7 +48,7 @@ export class OfflineReasonWriter {
     }));
     const avoid = context.avoidWords ?? [];
     this.words = [...new Set(tokenize(context.userText))].filter(
-      (word) => word.length > 3 && !avoid.some((stem) => word.startsWith(stem)),
+      (word) => word.length > 3 && !avoid.some((stem) => matchesStem(word, stem)),
     );
   }
 

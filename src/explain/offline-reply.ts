@@ -39,6 +39,10 @@ export interface RecommendReplyInput {
   lessOf?: string[];
   /** The shown item the user asked for more like. */
   referenced?: CatalogItem;
+  /** Fewer than asked for are shown because no more of the genre asked for fit. */
+  exhausted?: boolean;
+  /** Nothing not shown before fits: these are earlier picks. */
+  reshown?: boolean;
 }
 
 /** Says which named titles the catalog does not have. */
@@ -52,6 +56,8 @@ export function unknownTitlesNote(titles: string[]): string[] {
 /** The offline reply introducing recommendations, or explaining why there are none. */
 export function recommendReply(input: RecommendReplyInput): string {
   const notes = unknownTitlesNote(input.unknownTitles);
+  if (input.reshown && input.count > 0)
+    notes.push(`Nothing I haven't shown you already fits that, so these are earlier picks that do.`);
   if (input.count === 0) {
     const constraintText = describeConstraints(input.constraints);
     const relax = constraintText
@@ -81,7 +87,8 @@ export function recommendReply(input: RecommendReplyInput): string {
       ? `none of them described as ${joinWords(input.lessOf, 'or')}`
       : '';
   const tail = [constraintText, less].filter(Boolean).join(', ');
-  return [...notes, `${lead}${tail ? `, ${tail}` : ''}:`].join(' ');
+  const all = input.exhausted ? ` (all the catalog has that fit${input.count === 1 ? 's' : ''})` : '';
+  return [...notes, `${lead}${tail ? `, ${tail}` : ''}${all}:`].join(' ');
 }
 
 /** The offline answer to "why the first?" / "tell me about X". */

@@ -10,3 +10,4 @@ export {
   type LexiconExtension,
 } from './lexicon-schema.js';
 export { extendLexicon, movieLexicon, parseLexiconExtension, type LexiconSource } from './load-lexicon.js';
+export { hasStem, matchesStem } from './word-stems.js';

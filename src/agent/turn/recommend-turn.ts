@@ -44,23 +44,25 @@ export async function recommendTurn(
     const [best] = retriever.components.titles.resolve(title, 1);
     return best && best.confidence >= 0.8 ? [best.item.id] : [];
   });
-  const built = requestFromState({
-    state,
-    lexicon: reader.vocabulary.lexicon,
-    shownIds: session.shownIds,
-    profile: context.profile.signals,
-    ...(model && dependencies.prompts && !understood.more
-      ? { turnQueries: understood.understanding.queries }
-      : {}),
-    proposedIds,
-    titleGenre: (ids) =>
-      distinctiveSharedGenre(
-        ids,
-        (id) => catalog.byId.get(id)?.genres ?? [],
-        (genre) => retriever.genreCount(genre),
-      ),
-    k: model ? dependencies.rerankCandidates : dependencies.offlineCandidates,
-  });
+  const buildRequest = (shownIds: string[]) =>
+    requestFromState({
+      state,
+      lexicon: reader.vocabulary.lexicon,
+      shownIds,
+      profile: context.profile.signals,
+      ...(model && dependencies.prompts && !understood.more
+        ? { turnQueries: understood.understanding.queries }
+        : {}),
+      proposedIds,
+      titleGenre: (ids) =>
+        distinctiveSharedGenre(
+          ids,
+          (id) => catalog.byId.get(id)?.genres ?? [],
+          (genre) => retriever.genreCount(genre),
+        ),
+      k: model ? dependencies.rerankCandidates : dependencies.offlineCandidates,
+    });
+  const built = buildRequest(session.shownIds);
   let candidates: Candidate[] = [];
   if (model && dependencies.prompts && dependencies.toolMode === 'free' && !understood.more) {
     const loop = await freeToolLoop(
@@ -93,6 +95,11 @@ export async function recommendTurn(
     candidates = loop.candidates.filter((candidate) => accept(candidate.item));
   }
   if (candidates.length === 0) candidates = await tools.searchCatalog(built.request);
+  // A narrowing refinement ("from before 1995" after five Tom Hanks films) may leave only picks shown
+  // earlier in the session: those that fit are better than "nothing matches" (the reply says so).
+  // "/more" asks for new ones only.
+  const reshown = candidates.length === 0 && session.shownIds.length > 0 && !understood.more;
+  if (reshown) candidates = await tools.searchCatalog(buildRequest([]).request);
   const toolsMs = clock() - started;
   const rankStarted = clock();
   const request = state.request;
@@ -118,6 +125,7 @@ export async function recommendTurn(
       audienceLabels: (request?.audiences ?? []).map((id) => reader.vocabulary.lexicon.label(id)),
       intent: understood.understanding.intent === 'refine' || understood.more ? 'refine' : 'recommend',
       unknownTitles: change.titles.unknownTitles,
+      ...(reshown && candidates.length > 0 ? { reshown: true } : {}),
       ...(referenced ? { referenced } : {}),
       namedItems: namedItems(state.facts).flatMap((id) => catalog.byId.get(id) ?? []),
       userTexts: context.messages.flatMap((message) => (message.role === 'user' ? [message.text] : [])),
