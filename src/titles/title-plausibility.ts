@@ -168,6 +168,14 @@ export class TitlePlausibility {
       if (evidence.praised && evidence.sentenceStart) return true;
       // …as a noun: "watch once the dishes are done" is an adverb.
       if (evidence.pastTaste && ['NOUN', 'PROPN', 'X', 'ADJ'].includes(typed.pos)) return true;
+      // …or as a past participle the tagger calls a verb: "seen frozen", "loved tangled".
+      if (
+        evidence.pastTaste &&
+        typed.pos === 'VERB' &&
+        /(?:en|ed)$/.test(typed.norm) &&
+        typed.lemma !== typed.norm
+      )
+        return true;
     }
     const summed = ['both', 'each'].includes(tokens[end]?.norm ?? '') && tokens[end + 1]?.pos !== 'NOUN';
     if (evidence.listed && summed) return true;

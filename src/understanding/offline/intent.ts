@@ -63,18 +63,32 @@ export interface MessageFrames {
 const leadingReaction =
   /^(?:(?:o+h+|a+h+|hm+|um+|ok(?:ay)?|well|wait|lol|haha+|yes|yeah|cool|nice)[\s.,!]+)+/;
 
-/** The message with the titles it names as "@title" and the shown items it points at ("the first one") as "@ref". */
+/**
+ * The message with the titles it names as "@title" and the shown items it points at ("the first one",
+ * "it" after a single pick) as "@ref".
+ */
 function framedText(reading: MessageReading): string {
   const { analysis, mentions, understanding } = reading;
   const words = messageWords(analysis);
   let text = '';
   let cursor = 0;
-  for (const mention of [...mentions].sort((left, right) => left.start - right.start)) {
-    if (mention.kind !== 'title') continue;
-    const start = analysis.tokens[words[mention.start]!.token]!.start;
-    if (start < cursor) continue;
-    text += `${analysis.text.slice(cursor, start)} @title `;
-    cursor = analysis.tokens[words[mention.end - 1]!.token]!.end;
+  const spans = mentions.flatMap((mention) =>
+    mention.kind === 'title'
+      ? [
+          {
+            start: analysis.tokens[words[mention.start]!.token]!.start,
+            end: analysis.tokens[words[mention.end - 1]!.token]!.end,
+            as: '@title',
+          },
+        ]
+      : [],
+  );
+  // "who directed it?" after a single pick: the pronoun stands for the pick.
+  if (reading.pickPronoun) spans.push({ ...reading.pickPronoun, as: '@ref' });
+  for (const span of spans.sort((left, right) => left.start - right.start)) {
+    if (span.start < cursor) continue;
+    text += `${analysis.text.slice(cursor, span.start)} ${span.as} `;
+    cursor = span.end;
   }
   let framed = normalize(text + analysis.text.slice(cursor))
     .replace(/["“”]/g, '')

@@ -51,11 +51,12 @@ export class OfflineReader {
   }
 
   /**
-   * The year "the last ten years" counts back from: the option, else the catalog's latest year (a
-   * catalog's "now"), else this year.
+   * The year "the last ten years" counts back from: the option, else this year — the user's now, not
+   * the catalog's newest film ("the last 20 years" said in 2026 starts in 2006 whatever the catalog
+   * holds). What "something recent" means is the catalog's (`yearAnchors`).
    */
   get currentYear(): number {
-    return this.options.currentYear ?? this.vocabulary.latestYear ?? new Date().getFullYear();
+    return this.options.currentYear ?? new Date().getFullYear();
   }
 
   /** What "an old film" and "something recent" mean for this catalog. */

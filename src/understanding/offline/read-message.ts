@@ -20,7 +20,7 @@ import { tasteCuesOf } from './verdict-words.js';
 import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
 import { readQuantity } from './quantity.js';
-import { describedReference, pronounFeedback } from './shown-pronouns.js';
+import { describedReference, pronounFeedback, soleShownPronoun } from './shown-pronouns.js';
 import { readYearDirection } from './year-direction.js';
 import { relaxedLimits } from './limit-words.js';
 import { castOfTitle, pointsAtTitle } from './about-title.js';
@@ -88,6 +88,8 @@ export interface MessageReading {
   likedGenres: string[];
   /** The message asks for nothing at all: small talk (see `isContentFree`). */
   contentFree: boolean;
+  /** Where "it" points at the single pick shown ("who directed it?"), as characters of the text. */
+  pickPronoun?: { start: number; end: number };
 }
 
 export interface ReadContext {
@@ -519,7 +521,15 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   const shownList = readShownList(analysis, words, lastShown.length, mentions, tasteCues, scopeCues, {
     askedIfSeen: context.askedIfSeen ?? false,
   });
-  understanding.referencedPosition = shownList.referencedPosition ?? described?.position ?? null;
+  // "who directed it?" after a single pick: the pronoun is that pick (a named title takes it otherwise).
+  const pickPronoun =
+    shownList.referencedPosition === null &&
+    !described &&
+    !mentions.some((mention) => mention.kind === 'title')
+      ? soleShownPronoun(words, lastShown.length)
+      : null;
+  understanding.referencedPosition =
+    shownList.referencedPosition ?? described?.position ?? (pickPronoun === null ? null : 1);
   understanding.shownFeedback = shownList.feedback;
   // "the time travel one sounds good": a verdict right after a shown item named by what it is.
   if (described && !understanding.shownFeedback.some((entry) => entry.position === described.position)) {
@@ -631,6 +641,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     qualityWords,
     statement: isTasteStatement(text),
     likedGenres,
+    ...(pickPronoun === null ? {} : { pickPronoun: analysis.tokens[words[pickPronoun]!.token]! }),
     contentFree: isContentFree({
       analysis,
       words,

@@ -177,3 +177,50 @@ export function pronounFeedback(
   }
   return [];
 }
+
+/** Words a question about a film's facts opens with: "who directed it?", "is that one scary?" — not "have you seen it?". */
+const questionOpeners = new Set([
+  'who',
+  'whos',
+  'what',
+  'whats',
+  'when',
+  'how',
+  'why',
+  'which',
+  'is',
+  'was',
+  'does',
+  'tell',
+]);
+const fillers = new Set(['so', 'and', 'ok', 'okay', 'oh', 'wait', 'hmm', 'also', 'but']);
+
+/**
+ * "who directed it?", "how long is that one?": after a single pick, a question about its facts whose
+ * object is "it", "that (one)" or "this (one)" asks about that pick. The word index of the pronoun,
+ * else null; with several shown the pronoun points at none of them in particular, and a question to
+ * the listener ("have you seen it?", "did you like it?") is no question about the film.
+ */
+export function soleShownPronoun(words: Word[], shownCount: number): number | null {
+  if (shownCount !== 1) return null;
+  // A clause opens on a question word: "who directed it?", "i haven't seen it, is it scary?".
+  const asks = words.some((word, index) => {
+    if (index > 0 && !word.barrier) return false;
+    let at = index;
+    while (fillers.has(words[at]?.norm ?? '')) at++;
+    return questionOpeners.has(words[at]?.norm ?? '');
+  });
+  if (!asks) return null;
+  // The pronoun ends its clause ("who directed it?"), names the pick ("that one") or is the subject of
+  // the question ("is it long?"); not "that" opening a clause.
+  const at = words.findIndex(
+    (word, index) =>
+      singleObjects.has(word.norm) &&
+      (index === words.length - 1 ||
+        words[index + 1]!.barrier ||
+        words[index + 1]!.norm === 'one' ||
+        // "is it long?", "does it have subtitles?": the pronoun as the question's subject.
+        ['is', 'was', 'does'].includes(words[index - 1]?.norm ?? '')),
+  );
+  return at >= 0 ? at : null;
+}
