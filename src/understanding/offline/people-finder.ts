@@ -47,6 +47,14 @@ const nicknameCredits = 4;
 const longMisspelling = 7;
 const alphabet = 'abcdefghijklmnopqrstuvwxyz';
 
+/** A name with every doubled letter typed once: "ferrell" → "ferel", "scarlett" → "scarlet". */
+function undoubled(name: string): string {
+  return name.replace(/(.)\1+/g, '$1');
+}
+
+/** Given names with a doubled letter, by their form with it typed once (undefined: several share it). */
+const undoubledGivenNames = new WeakMap<object, Map<string, NameWord | undefined>>();
+
 /** Whether one edit (a letter dropped, swapped, replaced or added) turns `word` into a dictionary word other than `except`. */
 function oneEditFromWord(word: string, except: string): boolean {
   const isWord = (candidate: string) => candidate !== except && isEnglishWord(candidate);
@@ -201,19 +209,45 @@ class NameReader {
     return entry.credits >= 2 || this.cued(index, index + 1);
   }
 
-  /** "jim carey" for Jim Carrey: the given name before it names the owner whose surname is a slip off. */
+  /**
+   * "jim carey" for Jim Carrey, "will ferel" for Will Ferrell, "brad pit", "scarlet johanson": a given
+   * name (typed right, or with a doubled letter slipped) before it names the owner whose surname is a
+   * slip off — a doubled letter typed once counts as one edit.
+   */
   private givenThenMisspelled(index: number): FoundPeople | undefined {
     const word = this.words[index]!;
     const previous = this.words[index - 1];
-    if (!previous || word.barrier || word.norm.length < 4 || isStopword(word.norm)) return undefined;
-    const given = this.people.givenNames.get(previous.norm);
+    if (!previous || word.barrier || word.norm.length < 3 || isStopword(word.norm)) return undefined;
+    const exact = this.people.givenNames.get(previous.norm);
+    const given = exact ?? (previous.norm.length >= 5 ? this.slippedGiven(previous.norm) : undefined);
     if (!given) return undefined;
     const allowed = Math.max(1, editsAllowed(word.norm.length));
+    const typed = undoubled(word.norm);
     const matches = given.owners.filter((owner) => {
       const surname = foldText(owner).split(/\s+/).pop() ?? '';
-      return surname !== word.norm && editDistance(word.norm, surname, allowed) <= allowed;
+      // The full name typed right is the full-name matcher's.
+      if (exact && surname === word.norm) return false;
+      const slipped = undoubled(surname) === typed;
+      // A short word ("pit") only with its doubled letter slipped, after the given name typed right.
+      if (word.norm.length < 4) return slipped && exact !== undefined && surname !== word.norm;
+      return slipped || editDistance(word.norm, surname, allowed) <= allowed;
     });
     return matches.length === 1 ? { start: index - 1, end: index + 1, names: matches } : undefined;
+  }
+
+  /** A given name typed with a doubled letter once ("scarlet" for Scarlett), of one name only. */
+  private slippedGiven(typed: string): NameWord | undefined {
+    let byForm = undoubledGivenNames.get(this.people);
+    if (!byForm) {
+      byForm = new Map();
+      for (const [given, entry] of this.people.givenNames) {
+        const form = undoubled(given);
+        if (form === given) continue;
+        byForm.set(form, byForm.has(form) ? undefined : entry);
+      }
+      undoubledGivenNames.set(this.people, byForm);
+    }
+    return byForm.get(undoubled(typed));
   }
 
   /** "nic cage" for Nicolas Cage: a short form of the given name, then the surname as it is. */
