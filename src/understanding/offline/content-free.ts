@@ -83,6 +83,9 @@ function contentless(word: Word, pos: string, documentFrequency: (word: string) 
   return documentFrequency(norm) === 0 && documentFrequency(lemma) === 0 && isEnglishWord(norm, lemma);
 }
 
+/** "gonna grab some popcorn", "brb, kids are fighting": a plan with its "I'm" left out. */
+const planWords = ['gonna', 'gotta', 'brb'];
+
 /** Subjects of a clause about the user's day: "my cat just walked…", "work has been crazy", "we're off". */
 const lifeSubjects = new Set([
   'i',
@@ -97,7 +100,10 @@ const lifeSubjects = new Set([
   'their',
   'work',
   'life',
+  ...planWords,
 ]);
+/** Subjects that are no viewer, so a copula after them tells of the user's day: "work has been crazy". */
+const dayNouns = new Set(['work', 'life', 'things', 'today', 'week', 'day']);
 /** Verbs that state a taste or a wish: a clause with one may name what the user looks for. */
 const tasteVerbs = new Set([
   'like',
@@ -144,20 +150,41 @@ const tasteWords = new Set(['fan', 'favorite', 'favourite', 'into', 'mood', 'obs
  * Their nouns ("cat", "keyboard", "work") are no topic to look for. "I am a big fan of zombies" and
  * "my son loves dinosaurs" state tastes and are not forgiven.
  */
-function lifeSentences(analysis: Analysis, words: Word[]): Set<number> {
+function lifeSentences(analysis: Analysis, words: Word[]): { life: Set<number>; plans: Set<number> } {
   const out = new Set<number>();
+  const planned = new Set<number>();
   for (const [first, last] of analysis.sentences) {
     const tokens = analysis.tokens.slice(first, last + 1);
     if (tokens.some((token) => tasteWords.has(token.lemma) || tasteWords.has(token.norm))) continue;
+    // A clause opened by one of them: "work has been crazy", "not yet, life has been busy".
+    const dayClause = tokens.some(
+      (token, at) =>
+        dayNouns.has(token.norm) &&
+        (at === 0 || tokens[at - 1]!.kind === 'punctuation') &&
+        tokens[at + 1]?.pos === 'AUX',
+    );
+    if (dayClause) {
+      for (let index = first; index <= last; index++) {
+        out.add(index);
+        planned.add(index);
+      }
+      continue;
+    }
     const verb = tokens.findIndex(
       (token) => (token.pos === 'VERB' || token.pos === 'AUX') && !tasteVerbs.has(token.lemma),
     );
     if (verb < 0) continue;
     if (tokens.some((token) => token.pos === 'VERB' && tasteVerbs.has(token.lemma))) continue;
     if (!tokens.slice(0, verb).some((token) => lifeSubjects.has(token.norm))) continue;
-    for (let index = first; index <= last; index++) out.add(index);
+    const plan = tokens.slice(0, verb).some((token) => planWords.includes(token.norm));
+    for (let index = first; index <= last; index++) {
+      out.add(index);
+      if (plan) planned.add(index);
+    }
   }
-  return new Set(words.flatMap((word, index) => (out.has(word.token) ? [index] : [])));
+  const of = (tokens: Set<number>) =>
+    new Set(words.flatMap((word, index) => (tokens.has(word.token) ? [index] : [])));
+  return { life: of(out), plans: of(planned) };
 }
 
 /**
@@ -175,17 +202,25 @@ export function isContentFree(input: ContentFreeInput): boolean {
   const letGo = new Set<number>();
   for (const mention of input.mentions)
     for (let index = mention.start; index < mention.end; index++) letGo.add(index);
-  const folded = words.map((word) => word.norm.replace(/['’]/g, '')).join(' ');
+  const { life, plans } = lifeSentences(analysis, words);
+  // "Not yet!": an answer about watching, not a turn-down.
+  words.forEach((word, index) => {
+    if (word.norm === 'not' && words[index + 1]?.norm === 'yet') letGo.add(index);
+  });
+  // A plan of the user's asks for nothing ("gonna grab some popcorn", "work has been crazy").
+  const folded = words
+    .filter((_, index) => !plans.has(index))
+    .map((word) => word.norm.replace(/['’]/g, ''))
+    .join(' ');
   // "A quiet night in": a noun phrase opened by an article is what the user asks for.
   if (asks.test(folded) || /^(?:a|an)$/.test(words[0]?.norm ?? '')) return false;
   const question = /\?\s*$/.test(analysis.text) || questionOpeners.has(words[0]?.norm ?? '');
   if (question && words.some((word) => questionWords.has(word.norm) || pointers.has(word.norm))) return false;
-  const life = lifeSentences(analysis, words);
   return words.every(
     (word, index) =>
       letGo.has(index) ||
       contentless(word, analysis.tokens[word.token]!.pos, input.documentFrequency) ||
       // In a sentence about the user's day its nouns are no topic; negations still count.
-      (life.has(index) && ['NOUN', 'ADJ'].includes(analysis.tokens[word.token]!.pos)),
+      (life.has(index) && ['NOUN', 'PROPN', 'ADJ'].includes(analysis.tokens[word.token]!.pos)),
   );
 }

@@ -167,6 +167,13 @@ export const smallTalkWords = [
   'second',
   'minute',
   'moment',
+  // when the user will get to it: "hopefully this weekend", "maybe tonight"
+  'hopefully',
+  'weekend',
+  'tonight',
+  'tomorrow',
+  'today',
+  'soon',
   // forms of address
   'mate',
   'bro',
