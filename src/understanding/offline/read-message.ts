@@ -368,13 +368,11 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
         removeFromQuery.push(range);
         continue;
       }
-      // "These are all so grim": a quality the shown list has too much of.
-      const before = words
-        .slice(Math.max(0, mention.start - 4), mention.start)
-        .filter(
-          (word) =>
-            analysis.tokens[word.token]!.sentence === analysis.tokens[words[mention.start]!.token]!.sentence,
-        );
+      // "These are all so grim": a quality the shown list has too much of — said in the same clause
+      // ("these are long, anything shorter?": "shorter" is the wish, not the complaint).
+      let clauseStart = mention.start;
+      while (clauseStart > 0 && !words[clauseStart]!.barrier) clauseStart--;
+      const before = words.slice(Math.max(clauseStart, mention.start - 4), mention.start);
       const complaint =
         lastShown.length > 0 &&
         before.some((word) => ['these', 'those', 'they', 'theyre', "they're"].includes(word.norm)) &&
