@@ -33,6 +33,12 @@ const olderPhrases = [
   'old stuff',
   'old classic',
   'older stuff',
+  // the shown list judged too new: "these are all too recent"
+  'too new',
+  'too recent',
+  'too modern',
+  'not too new',
+  'not too recent',
 ];
 const newerPhrases = [
   'newer',
@@ -70,6 +76,12 @@ const newerPhrases = [
   'just came out',
   'came out lately',
   'lately',
+  // the shown list judged too old: "these are all too old", "kinda dated"
+  'too old',
+  'so old',
+  'too dated',
+  'dated',
+  'not too old',
 ];
 /** A matcher for plain phrases (no lemmas): each word matches a message word's folded form or lemma. */
 function plainMatcher(phrases: string[]): PhraseMatcher<true> {
@@ -173,7 +185,13 @@ export function readYearDirection(
     ...findPhrases(words, newerMatcher, yearWords).filter((span) => !aboutOwnViewing(words, span)),
     ...beforeGenre(words, mentions, ['new', 'recent', 'modern']),
   ];
-  const spans = [...older, ...newer];
-  const direction = older.length > newer.length ? 'older' : newer.length > older.length ? 'newer' : null;
+  // "too recent" asks for older ones: a phrase inside a longer one of the other direction is that one's.
+  const inside = (span: [number, number], others: [number, number][]) =>
+    others.some(([start, end]) => start <= span[0] && span[1] <= end && end - start > span[1] - span[0]);
+  const olderSpans = older.filter((span) => !inside(span, newer));
+  const newerSpans = newer.filter((span) => !inside(span, older));
+  const spans = [...olderSpans, ...newerSpans];
+  const direction =
+    olderSpans.length > newerSpans.length ? 'older' : newerSpans.length > olderSpans.length ? 'newer' : null;
   return { direction: direction && !negatedDirection(words, spans) ? direction : null, spans };
 }
