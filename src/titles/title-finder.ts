@@ -10,6 +10,7 @@ import { SeriesIndex } from './series-index.js';
 import { fanNouns, seriesNouns, titleEvidence } from './title-evidence.js';
 import { describesKind, TitlePlausibility } from './title-plausibility.js';
 import type { TitleResolver } from './title-resolver.js';
+import { tasteListTitles } from './taste-list.js';
 import { TitleWords, type Unit } from './title-words.js';
 
 /** Words between the titles of one list. */
@@ -119,7 +120,14 @@ export class TitleFinder {
         index += 1;
       }
     }
-    return found.length > 0 ? this.listedBefore(analysis, units, found) : found;
+    const listed = found.length > 0 ? this.listedBefore(analysis, units, found) : found;
+    // "seen up, coco and soul already": a list of titles after a verb of taste or viewing.
+    const rare = (text: string) =>
+      titleKey(text)
+        .split(' ')
+        .some((word) => !isStopword(word) && this.judge.uncommon(word));
+    const more = tasteListTitles(analysis, listed, (text) => this.resolver.exactItems(text), rare);
+    return more.length > 0 ? [...listed, ...more].sort((left, right) => left.start - right.start) : listed;
   }
 
   /**
