@@ -8,6 +8,8 @@ export interface KnownWord {
 
 /** Shorter words are left as typed: one edit away from a short word is too many other words. */
 const shortest = 6;
+/** A typed word may be one letter shorter than that: "horor" is "horror" with a letter left out. */
+const shortestTyped = shortest - 1;
 
 /** The word with the character at `index` left out. */
 function deleted(word: string, index: number): string {
@@ -36,7 +38,7 @@ export function withinOneEdit(left: string, right: string): boolean {
  * Corrects a misspelled word to the one word of a known vocabulary (the words of the reader's cue
  * phrases and concept lexicon) it is one edit away from: "depresing" → "depressing", "freinds" →
  * "friends". Only words no English dictionary has are corrected, only when exactly one known word
- * is that close, and never words shorter than six letters. Lookups go through single-deletion
+ * is that close, and never words shorter than five letters (known words have six or more). Lookups go through single-deletion
  * keys (symmetric delete), so a word costs a few map lookups.
  */
 export class SpellingCorrector {
@@ -60,7 +62,7 @@ export class SpellingCorrector {
 
   /** The known word a misspelling stands for, or undefined when the word is fine, unknown or ambiguous. */
   correct(word: string): KnownWord | undefined {
-    if (word.length < shortest || this.known.has(word) || !/^\p{L}+$/u.test(word) || isEnglishForm(word))
+    if (word.length < shortestTyped || this.known.has(word) || !/^\p{L}+$/u.test(word) || isEnglishForm(word))
       return undefined;
     const candidates = new Set<string>();
     for (const key of new Set([word, ...[...word].map((_, index) => deleted(word, index))]))
