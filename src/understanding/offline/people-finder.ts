@@ -143,7 +143,13 @@ class NameReader {
     const nickname = this.nickname(index);
     if (nickname) return nickname;
     const surname = this.people.surnames.get(word.norm) ?? this.possessiveSurname(index);
-    if (surname && surname.owners.length === 1) {
+    // "skip Scorsese and Coppola": a surname several people share names the one far better known by it.
+    const dominant =
+      surname !== undefined &&
+      surname.owners.length > 1 &&
+      surname.credits >= nicknameCredits &&
+      surname.secondCredits * 4 <= surname.credits;
+    if (surname && (surname.owners.length === 1 || dominant)) {
       const name = surname.owners[0]!;
       const start = this.nameStart(index, name, free);
       return this.surnameCounts(surname, index, start) ? { start, end: index + 1, names: [name] } : undefined;
