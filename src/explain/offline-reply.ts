@@ -121,6 +121,9 @@ export function chitChatReply(
   // "thanks!" after a list: welcome, and what they can do next.
   if (shownBefore && thanks.some((phrase) => words.includes(` ${phrase} `)))
     return `You're welcome! Tell me what to change, or ask for something new.`;
+  // "lol ok", "brb" mid-conversation: no greeting, the request still stands.
+  if (shownBefore)
+    return `Sure. Say /more for more like these, tell me what to change, or ask about one of them.`;
   return `Hi! Tell me ${article(catalogKind)} you enjoyed, a genre or a mood, and I'll suggest a few from the ${catalogSize.toLocaleString('en-US')} in the catalog.`;
 }
 

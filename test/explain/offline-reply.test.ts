@@ -40,4 +40,10 @@ describe('the offline reply to small talk', () => {
     expect(chitChatReply(676, 'movie', 'thanks!', true)).toMatch(/^You're welcome!/);
     expect(chitChatReply(676, 'movie', 'thanks!', false)).toMatch(/^Hi!/);
   });
+
+  it('does not greet again in the middle of a conversation', () => {
+    const reply = chitChatReply(676, 'movie', 'lol ok', true);
+    expect(reply).not.toMatch(/^Hi!/);
+    expect(reply).toMatch(/\/more/);
+  });
 });
