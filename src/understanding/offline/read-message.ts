@@ -637,7 +637,8 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     query,
     mentions,
     qualityWords,
-    statement: isTasteStatement(text),
+    // "I like musicals, but only after 1990": a limit said in so many words limits, taste or not.
+    statement: isTasteStatement(text) && !hardLimitWords.test(text),
     likedGenres,
     ...(pickPronoun === null ? {} : { pickPronoun: analysis.tokens[words[pickPronoun]!.token]! }),
     contentFree: isContentFree({
@@ -650,6 +651,9 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     }),
   };
 }
+
+/** Words that make what a statement of taste says a limit: "only", "must", "has to". */
+const hardLimitWords = /\b(?:only|must|has to|have to|needs? to)\b/i;
 
 /** Words of a query that say something about the topic (no stopwords or request scaffolding). */
 export function topicWords(query: string): number {
