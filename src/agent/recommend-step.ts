@@ -139,12 +139,17 @@ export async function recommendStep(
   });
   const ranked = dependencies.offlineRank({ candidates: input.candidates, request, retriever });
   const offlineOrder = softOrder(ranked, soft, textOf, count);
-  // "A western": when only a few westerns are left, show those rather than fill up with other films
-  // (the reply says they are all that fit); with none left, the others fill the list.
+  // "A western", "Kubrick's films": when only a few of those are left, show them rather than fill up
+  // with other films (the reply says they are all that fit); with none left, the others fill the list.
   const named = new Set(soft.namedGenres.map((genre) => foldText(genre)));
-  const ofNamedGenre = (item: CatalogItem) => item.genres.some((genre) => named.has(foldText(genre)));
+  const people = new Set(soft.namedPeople.map((person) => foldText(person)));
+  const ofNamedGenre = (item: CatalogItem) =>
+    (named.size === 0 || item.genres.some((genre) => named.has(foldText(genre)))) &&
+    (people.size === 0 || item.people.some((person) => people.has(foldText(person))));
   const left =
-    named.size > 0 ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length : count;
+    named.size + people.size > 0
+      ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length
+      : count;
   const shown = left < count && left >= 1 ? left : count;
   const picksOf = (order: Candidate[]) =>
     shown < count

@@ -25,6 +25,8 @@ export interface SoftPreferences {
   focusGenres: string[];
   /** Genres the user named themselves ("a western"): picks without any of them are only a last resort. */
   namedGenres: string[];
+  /** People the user asked for ("Kubrick's films"): likewise. */
+  namedPeople: string[];
 }
 
 export interface StateRequestInput {
@@ -112,6 +114,7 @@ export function effectsOf(
     lessOf: [],
     focusGenres: [],
     namedGenres: [],
+    namedPeople: [],
   };
   const constraints: Constraints = { ...request.constraints };
   const qualityGenres: string[] = [];
@@ -168,6 +171,7 @@ export function effectsOf(
               : [];
   soft.focusGenres = unique(focus).filter((genre) => !constraints.excludeGenres.includes(genre));
   soft.namedGenres = asking.filter((genre) => !constraints.excludeGenres.includes(genre));
+  soft.namedPeople = request.focusPeople.filter((person) => !constraints.excludePeople.includes(person));
   // What the user asks for outright wins over what a quality or audience leans away from.
   soft.avoidGenres = unique(soft.avoidGenres).filter(
     (genre) => !named.includes(genre) && !constraints.genres.includes(genre),
@@ -274,6 +278,7 @@ export function requestFromState(input: StateRequestInput): StateRequest {
       lessOf: [],
       focusGenres: [],
       namedGenres: [],
+      namedPeople: [],
     },
     fromProfile,
   };

@@ -151,6 +151,7 @@ export function describeProfileStore(
           mentionedAudiences: [],
           preferences: { genres: [], people: [] },
           focus: [],
+          focusPeople: [],
           preferredYears: null,
           texts: ['heist crew'],
           quantity: null,

@@ -38,7 +38,9 @@ export function updateState(runtime: TurnRuntime, context: TurnContext, understo
     ...(understood.more ? { more: true } : {}),
     ...(understood.reading ? { qualityWords: understood.reading.qualityWords } : {}),
     // With a model the delta is the model's: every genre it reads is asked for.
-    ...(understood.reading && !runtime.model ? { statement: understood.reading.statement } : {}),
+    ...(understood.reading && !runtime.model
+      ? { statement: understood.reading.statement, askedPeople: understood.reading.askedPeople }
+      : {}),
   });
   const state = applyTurn(context.state, update, reader.yearAnchors);
   const feedback: NewFeedback[] = [];

@@ -20,6 +20,11 @@ export interface TurnUpdate {
   qualityWords?: Record<string, string>;
   /** The message states tastes rather than asking ("I like comedies"): its genres lean, they do not lead. */
   statement?: boolean;
+  /**
+   * The people the message asks for ("Kubrick's films", "more nolan"), when the reader tells them
+   * from people it only likes ("I really like Meryl Streep"); else every person it prefers.
+   */
+  askedPeople?: string[];
 }
 
 /** Soft years "older" / "newer" mean when nothing was shown to compare with. */
@@ -175,6 +180,13 @@ function askedGenres(update: TurnUpdate): string[] {
   return union(preferences.genres, constraints.genres);
 }
 
+/** People a request asks for ("Kubrick's films after 1970"), not only stated as a taste. */
+function askedPeople(update: TurnUpdate): string[] {
+  if (update.statement) return [];
+  const { preferences, constraints } = update.understanding;
+  return union(update.askedPeople ?? preferences.people, constraints.people);
+}
+
 function referencedId(update: TurnUpdate): string | undefined {
   const position = update.understanding.referencedPosition;
   return position === null ? undefined : update.lastShown[position - 1];
@@ -240,6 +252,7 @@ function freshRequest(update: TurnUpdate, anchors: YearAnchors): RequestState {
     mentionedAudiences: update.statement ? understanding.audiences : [],
     preferences: understanding.preferences,
     focus: askedGenres(update),
+    focusPeople: askedPeople(update),
     preferredYears: limits.preferredYears,
     texts: update.text ? [update.text] : [],
     quantity: understanding.quantity,
@@ -304,6 +317,7 @@ function editRequest(request: RequestState, update: TurnUpdate, anchors: YearAnc
       relax.genres ? askedGenres(update) : union(askedGenres(update), request.focus),
       constraints.excludeGenres,
     ),
+    focusPeople: minus(union(askedPeople(update), request.focusPeople), constraints.excludePeople),
     preferredYears: limits.preferredYears ?? (relax.years ? null : request.preferredYears),
     texts: update.text ? [...request.texts, update.text] : request.texts,
     quantity: understanding.quantity ?? request.quantity,

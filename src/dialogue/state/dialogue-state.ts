@@ -34,6 +34,8 @@ export const requestStateSchema = z.object({
   preferences: z.object({ genres: z.array(z.string()), people: z.array(z.string()) }),
   /** Genres asked for in a request ("a western"), not only stated as a taste ("I like westerns"): the list leads with them. */
   focus: z.array(z.string()),
+  /** People asked for in a request ("Kubrick's films", "more nolan"), not only stated as a taste ("I love Meryl Streep"). */
+  focusPeople: z.array(z.string()).default([]),
   /** Soft years ("something recent", "an old film"), when not a hard limit. */
   preferredYears: z.object({ from: z.number().int().optional(), to: z.number().int().optional() }).nullable(),
   /** The user's topic words since the request started, oldest first. */

@@ -61,6 +61,7 @@ export function replayTranscript(
         text: reading.query,
         qualityWords: reading.qualityWords,
         statement: reading.statement,
+        askedPeople: reading.askedPeople,
       }),
       years,
     );

@@ -64,6 +64,7 @@ export function turnUpdate(
     more?: boolean;
     qualityWords?: Record<string, string>;
     statement?: boolean;
+    askedPeople?: string[];
   },
 ): TurnUpdate {
   return {
@@ -76,5 +77,6 @@ export function turnUpdate(
     ...(input.more ? { more: true } : {}),
     ...(input.qualityWords ? { qualityWords: input.qualityWords } : {}),
     ...(input.statement ? { statement: true } : {}),
+    ...(input.askedPeople ? { askedPeople: input.askedPeople } : {}),
   };
 }

@@ -21,6 +21,7 @@ import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
 import { readQuantity } from './quantity.js';
 import { describedReference, pronounFeedback, soleShownPronoun } from './shown-pronouns.js';
+import { personCuesAfter, personCuesBefore } from './people-finder.js';
 import { readYearDirection } from './year-direction.js';
 import { relaxedLimits } from './limit-words.js';
 import { castOfTitle, pointsAtTitle } from './about-title.js';
@@ -90,6 +91,8 @@ export interface MessageReading {
   contentFree: boolean;
   /** Where "it" points at the single pick shown ("who directed it?"), as characters of the text. */
   pickPronoun?: { start: number; end: number };
+  /** People the message asks for by a cue ("Kubrick's films", "more nolan", "with Tom Hanks"), not only likes. */
+  askedPeople: string[];
 }
 
 export interface ReadContext {
@@ -173,6 +176,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
   const lookup = scopeLookup(analysis, words, scopeCues, [...mentions, ...unknownTitles]);
   const understanding = emptyUnderstanding();
   const { constraints, preferences, relax } = understanding;
+  const askedPeople: string[] = [];
   const removeFromQuery: [number, number][] = [];
   const charRange = (start: number, end: number): [number, number] => [
     analysis.tokens[words[start]!.token]!.start,
@@ -323,6 +327,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       else if (polarity === 'relax') addUnique(relax.excludePeople, mention.name);
       else if (polarity !== 'unrequire' && polarity !== 'soften') {
         addUnique(preferences.people, mention.name);
+        if (askedByCue(words, mention.start, mention.end)) addUnique(askedPeople, mention.name);
         ownContent = true;
         continue;
       }
@@ -640,6 +645,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     // "I like musicals, but only after 1990": a limit said in so many words limits, taste or not.
     statement: isTasteStatement(text) && !hardLimitWords.test(text),
     likedGenres,
+    askedPeople: askedPeople.filter((person) => preferences.people.includes(person)),
     ...(pickPronoun === null ? {} : { pickPronoun: analysis.tokens[words[pickPronoun]!.token]! }),
     contentFree: isContentFree({
       analysis,
@@ -650,6 +656,17 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
       documentFrequency: vocabulary.documentFrequency,
     }),
   };
+}
+
+/** "Kubrick's films", "more nolan", "by Nolan", "with Tom Hanks": a person asked for, not only liked. */
+function askedByCue(words: Word[], start: number, end: number): boolean {
+  const before = start > 0 && !words[start]!.barrier ? words[start - 1]!.norm : '';
+  const after = words[end];
+  if (personCuesBefore.has(before) || (!!after && !after.barrier && personCuesAfter.has(after.norm)))
+    return true;
+  // "Hitchcock before 1950 please": a message that opens on the person asks for their films, unless
+  // it goes on to say something of them ("Meryl Streep is the best").
+  return start === 0 && !['is', 'was', 'are', 'were'].includes(after?.norm ?? '');
 }
 
 /** Words that make what a statement of taste says a limit: "only", "must", "has to". */
