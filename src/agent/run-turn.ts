@@ -39,7 +39,9 @@ export async function runTurn(
   signal?: AbortSignal,
 ): Promise<TurnOutcome> {
   const runtime = startTurn(dependencies, input.session, emit, signal);
+  const contextStarted = dependencies.clock();
   const context = await loadContext(runtime, input.text);
+  const contextMs = dependencies.clock() - contextStarted;
   const understood = await understandStep(runtime, context, input.more ?? false);
   const change = updateState(runtime, context, understood);
   if (change.feedback.length > 0) await runtime.tools.recordFeedback(change.feedback);
@@ -51,7 +53,7 @@ export async function runTurn(
       reply: smallTalkReply(runtime, context, change, reply),
       recommendations: [],
       ranking: [],
-      timings: { understandMs: understood.ms, toolsMs: 0, rerankMs: 0 },
+      timings: { contextMs, understandMs: understood.ms, toolsMs: 0, rerankMs: 0 },
     };
   } else if (intent === 'ask-about-item') {
     const answered = await answerQuestion(runtime, context, change);
@@ -59,7 +61,12 @@ export async function runTurn(
       reply: answered.reply,
       recommendations: [],
       ranking: [],
-      timings: { understandMs: understood.ms, toolsMs: answered.toolsMs, rerankMs: answered.answerMs },
+      timings: {
+        contextMs,
+        understandMs: understood.ms,
+        toolsMs: answered.toolsMs,
+        rerankMs: answered.answerMs,
+      },
     };
   } else {
     const recommended = await recommendTurn(runtime, context, understood, change);
@@ -67,7 +74,12 @@ export async function runTurn(
       reply: recommended.reply,
       recommendations: recommended.recommendations,
       ranking: recommended.ranking,
-      timings: { understandMs: understood.ms, toolsMs: recommended.toolsMs, rerankMs: recommended.rankMs },
+      timings: {
+        contextMs,
+        understandMs: understood.ms,
+        toolsMs: recommended.toolsMs,
+        rerankMs: recommended.rankMs,
+      },
     };
   }
   checkAborted(signal);

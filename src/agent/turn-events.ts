@@ -32,6 +32,11 @@ export interface TurnUsage {
 
 /** Milliseconds per stage of a turn. */
 export interface TurnTimings {
+  /**
+   * Loading what the turn starts from: the stored profile and, for a session with no state of its
+   * own (history passed in, an evaluation turn), reading the dialogue so far into one.
+   */
+  contextMs: number;
   understandMs: number;
   toolsMs: number;
   /** Ranking, explaining and writing the reply (or the answer about one item). */

@@ -587,7 +587,13 @@ describe('LLM agent robustness', () => {
     const session = (await llmRecommender(model, { clock: () => now })).session({ userId: 'ana' });
     const result = await session.send('a courtroom drama').result();
 
-    expect(result.timings).toEqual({ understandMs: 120, toolsMs: 0, rerankMs: 300, totalMs: 420 });
+    expect(result.timings).toEqual({
+      contextMs: 0,
+      understandMs: 120,
+      toolsMs: 0,
+      rerankMs: 300,
+      totalMs: 420,
+    });
     expect(result.usage.calls[0]).toMatchObject({ purpose: 'understand', ms: 120 });
   });
 

@@ -102,6 +102,10 @@ describe('convrec eval on your own data, then eval-plot', () => {
     );
     expect(agent.code).toBe(0);
     expect(agent.stdout).toMatch(/Answered without a list: 2 of 4 turns/);
+    // The agent's latency also without reading each turn's history into a state (what a live session costs).
+    expect(agent.stdout).toMatch(
+      /without reading the dialogue so far into a state .*: p50 \d+\.\d ms, p95 \d+\.\d ms/,
+    );
 
     const plot = join(directory, 'plot.svg');
     const plotted = convrec(

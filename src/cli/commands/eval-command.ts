@@ -176,6 +176,11 @@ export function registerEvalCommand(program: Command, config: () => ConvrecConfi
       console.log(
         `latency per turn: p50 ${report.latencyMs.p50.toFixed(1)} ms, p95 ${report.latencyMs.p95.toFixed(1)} ms`,
       );
+      const live = report.liveLatencyMs;
+      if (live)
+        console.log(
+          `  without reading the dialogue so far into a state (a live session keeps its own): p50 ${live.p50.toFixed(1)} ms, p95 ${live.p95.toFixed(1)} ms`,
+        );
       console.log(formatEvalMarkdown(report));
       const cache = cacheLine();
       if (cache) console.log(cache);

@@ -41,17 +41,19 @@ export async function agentRanker(retriever: Retriever, model?: LanguageModel): 
       itemId: recommendation.item.id,
       reason: recommendation.reason,
     }));
+    const historyMs = result.timings.contextMs;
     const usage = {
       calls: result.usage.llmCalls,
       inputTokens: result.usage.inputTokens,
       outputTokens: result.usage.outputTokens,
       degraded: result.degraded.length,
     };
-    if (rankedIds.length > 0) return { rankedIds, shown, usage };
+    if (rankedIds.length > 0) return { rankedIds, shown, usage, historyMs };
     return {
       rankedIds,
       shown,
       usage,
+      historyMs,
       reason: noListReasons[result.intent] ?? 'no candidate matched the request',
     };
   };

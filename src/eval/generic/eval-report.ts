@@ -56,6 +56,11 @@ export interface EvalReport {
   /** Targets that are not catalog ids (counted as misses). */
   unknownTargets: { count: number; trials: number };
   latencyMs: { p50: number; p95: number; mean: number };
+  /**
+   * The agent's turns without reading the dialogue so far into a state (an evaluation turn passes its
+   * history in; a live session keeps its state, so this is what a chatting user waits for).
+   */
+  liveLatencyMs?: { p50: number; p95: number; mean: number };
   /** Shown reasons checked against their item and the dialogue (none for retrieval alone). */
   faithfulness: FaithfulnessReport;
   /** Model calls and tokens (LLM mode only). */
@@ -147,6 +152,9 @@ export function summarizeEval(
     if (outcome.reason !== undefined) reasons[outcome.reason] = (reasons[outcome.reason] ?? 0) + 1;
   }
   const latencies = outcomes.map((outcome) => outcome.latencyMs);
+  const live = outcomes.every((outcome) => outcome.historyMs !== undefined)
+    ? outcomes.map((outcome) => outcome.latencyMs - outcome.historyMs!)
+    : undefined;
   return {
     format: 'convrec-eval-1',
     name: run.name,
@@ -175,6 +183,9 @@ export function summarizeEval(
     withoutList: { turns: Object.values(reasons).reduce((sum, count) => sum + count, 0), reasons },
     unknownTargets: { count: dataset.unknownTargets.count, trials: dataset.unknownTargets.trials },
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), mean: mean(latencies) },
+    ...(live
+      ? { liveLatencyMs: { p50: percentile(live, 50), p95: percentile(live, 95), mean: mean(live) } }
+      : {}),
     faithfulness: run.faithfulness ?? noReasons,
     ...(run.modelUsage ? { modelUsage: run.modelUsage } : {}),
     weights: run.weights,

@@ -18,6 +18,8 @@ export interface TurnRanking {
   shown?: ShownReason[];
   /** What the turn cost in model calls (LLM mode). */
   usage?: TurnModelUsage;
+  /** Of the turn's time, reading the dialogue so far into a state (a live session keeps its own). */
+  historyMs?: number;
 }
 
 /** Ranks the catalog for one evaluation turn. */

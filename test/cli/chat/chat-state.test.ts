@@ -39,7 +39,7 @@ function result(overrides: Partial<TurnResult> = {}): TurnResult {
     understanding: emptyUnderstanding(),
     toolCalls: [],
     usage: { llmCalls: 2, inputTokens: 1500, outputTokens: 80, calls: [] },
-    timings: { understandMs: 410.4, toolsMs: 12, rerankMs: 905.6, totalMs: 1330 },
+    timings: { contextMs: 1, understandMs: 410.4, toolsMs: 12, rerankMs: 905.6, totalMs: 1330 },
     degraded: [],
     ...overrides,
   };
