@@ -2,6 +2,7 @@ import type { CatalogItem } from '../../catalog/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
+import { chatWords } from './small-talk-words.js';
 import { CueMatchers } from './cues.js';
 import { SpellingCorrector } from '../../nlp/index.js';
 import { decideIntent, type IntentModel } from './intent.js';
@@ -45,9 +46,10 @@ export class OfflineReader {
     private readonly options: { currentYear?: number; intentModel?: IntentModel } = {},
   ) {
     this.cues = new CueMatchers(vocabulary.analyzer);
-    this.speller = new SpellingCorrector(
-      [vocabulary.lexicon.matcher, ...this.cues.all].flatMap((matcher) => [...matcher.phraseWords()]),
-    );
+    this.speller = new SpellingCorrector([
+      ...[vocabulary.lexicon.matcher, ...this.cues.all].flatMap((matcher) => [...matcher.phraseWords()]),
+      ...chatWords.map((word) => ({ norm: word, lemma: word })),
+    ]);
   }
 
   /**

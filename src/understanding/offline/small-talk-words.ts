@@ -251,3 +251,9 @@ export const requestWords = [
   'moar',
   'up to you',
 ];
+
+/**
+ * Words of chat about films that no English dictionary lists, which the speller must leave as typed
+ * ("binging" is not a slip of "singing").
+ */
+export const chatWords = ['binging', 'bingeing', 'rewatching', 'rewatched', 'rewatches', 'streaming'];
