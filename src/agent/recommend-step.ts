@@ -65,6 +65,9 @@ function softFit(item: CatalogItem, soft: SoftPreferences, text: string): number
   return 0;
 }
 
+/** Items per topic ruled out that go last: those the text search ranks highest for it. */
+const avoidedPerTopic = 50;
+
 /** Window of the offline order in which the user's genres and wanted qualities move items up. */
 const preferWindow = 30;
 
@@ -79,9 +82,12 @@ export function softOrder(
   soft: SoftPreferences,
   textOf: (item: CatalogItem) => string,
   slots: number,
+  /** Items about a topic ruled out ("no zombies"): they go after the others. */
+  avoidIds: ReadonlySet<string> = new Set(),
 ): Candidate[] {
   const active =
-    soft.avoidWords.length +
+    avoidIds.size +
+      soft.avoidWords.length +
       soft.avoidGenres.length +
       soft.preferWords.length +
       soft.preferGenres.length +
@@ -91,7 +97,7 @@ export function softOrder(
   const fit = new Map(
     ranked.map((candidate) => [
       candidate.item.id,
-      softFit(candidate.item, soft, foldText(textOf(candidate.item))),
+      avoidIds.has(candidate.item.id) ? -1 : softFit(candidate.item, soft, foldText(textOf(candidate.item))),
     ]),
   );
   const focus = new Set(soft.focusGenres.map((genre) => foldText(genre)));
@@ -138,7 +144,15 @@ export async function recommendStep(
     catalogKind: dependencies.catalogKind,
   });
   const ranked = dependencies.offlineRank({ candidates: input.candidates, request, retriever });
-  const offlineOrder = softOrder(ranked, soft, textOf, count);
+  // "no zombies": what the text search finds for a topic ruled out (titles included) goes last.
+  const avoidIds = new Set(
+    soft.avoidTopics.flatMap((topic) =>
+      retriever.components.lexical
+        .search(topic, avoidedPerTopic)
+        .map((hit) => catalog.items[hit.position]!.id),
+    ),
+  );
+  const offlineOrder = softOrder(ranked, soft, textOf, count, avoidIds);
   // "A western", "Kubrick's films": when only a few of those are left, show them rather than fill up
   // with other films (the reply says they are all that fit); with none left, the others fill the list.
   const named = new Set(soft.namedGenres.map((genre) => foldText(genre)));

@@ -27,6 +27,8 @@ export interface SoftPreferences {
   namedGenres: string[];
   /** People the user asked for ("Kubrick's films"): likewise. */
   namedPeople: string[];
+  /** Topics ruled out ("no zombies"): items the text search finds for them go after the others. */
+  avoidTopics: string[];
 }
 
 export interface StateRequestInput {
@@ -115,6 +117,7 @@ export function effectsOf(
     focusGenres: [],
     namedGenres: [],
     namedPeople: [],
+    avoidTopics: [],
   };
   const constraints: Constraints = { ...request.constraints };
   const qualityGenres: string[] = [];
@@ -172,6 +175,7 @@ export function effectsOf(
   soft.focusGenres = unique(focus).filter((genre) => !constraints.excludeGenres.includes(genre));
   soft.namedGenres = asking.filter((genre) => !constraints.excludeGenres.includes(genre));
   soft.namedPeople = request.focusPeople.filter((person) => !constraints.excludePeople.includes(person));
+  soft.avoidTopics = [...request.avoidTopics];
   // What the user asks for outright wins over what a quality or audience leans away from.
   soft.avoidGenres = unique(soft.avoidGenres).filter(
     (genre) => !named.includes(genre) && !constraints.genres.includes(genre),
@@ -279,6 +283,7 @@ export function requestFromState(input: StateRequestInput): StateRequest {
       focusGenres: [],
       namedGenres: [],
       namedPeople: [],
+      avoidTopics: [],
     },
     fromProfile,
   };

@@ -152,6 +152,7 @@ export function describeProfileStore(
           preferences: { genres: [], people: [] },
           focus: [],
           focusPeople: [],
+          avoidTopics: [],
           preferredYears: null,
           texts: ['heist crew'],
           quantity: null,

@@ -39,7 +39,11 @@ export function updateState(runtime: TurnRuntime, context: TurnContext, understo
     ...(understood.reading ? { qualityWords: understood.reading.qualityWords } : {}),
     // With a model the delta is the model's: every genre it reads is asked for.
     ...(understood.reading && !runtime.model
-      ? { statement: understood.reading.statement, askedPeople: understood.reading.askedPeople }
+      ? {
+          statement: understood.reading.statement,
+          askedPeople: understood.reading.askedPeople,
+          avoidTopics: understood.reading.avoidTopics,
+        }
       : {}),
   });
   const state = applyTurn(context.state, update, reader.yearAnchors);

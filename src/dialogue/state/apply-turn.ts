@@ -25,6 +25,8 @@ export interface TurnUpdate {
    * from people it only likes ("I really like Meryl Streep"); else every person it prefers.
    */
   askedPeople?: string[];
+  /** Topics the message rules out ("no zombies"): kept with the request, items about them go last. */
+  avoidTopics?: string[];
 }
 
 /** Soft years "older" / "newer" mean when nothing was shown to compare with. */
@@ -253,6 +255,7 @@ function freshRequest(update: TurnUpdate, anchors: YearAnchors): RequestState {
     preferences: understanding.preferences,
     focus: askedGenres(update),
     focusPeople: askedPeople(update),
+    avoidTopics: update.avoidTopics ?? [],
     preferredYears: limits.preferredYears,
     texts: update.text ? [update.text] : [],
     quantity: understanding.quantity,
@@ -318,6 +321,7 @@ function editRequest(request: RequestState, update: TurnUpdate, anchors: YearAnc
       constraints.excludeGenres,
     ),
     focusPeople: minus(union(askedPeople(update), request.focusPeople), constraints.excludePeople),
+    avoidTopics: union(request.avoidTopics, update.avoidTopics ?? []),
     preferredYears: limits.preferredYears ?? (relax.years ? null : request.preferredYears),
     texts: update.text ? [...request.texts, update.text] : request.texts,
     quantity: understanding.quantity ?? request.quantity,

@@ -36,6 +36,8 @@ export const requestStateSchema = z.object({
   focus: z.array(z.string()),
   /** People asked for in a request ("Kubrick's films", "more nolan"), not only stated as a taste ("I love Meryl Streep"). */
   focusPeople: z.array(z.string()).default([]),
+  /** Topics ruled out ("no zombies", "without aliens"): items about them go after the others. */
+  avoidTopics: z.array(z.string()).default([]),
   /** Soft years ("something recent", "an old film"), when not a hard limit. */
   preferredYears: z.object({ from: z.number().int().optional(), to: z.number().int().optional() }).nullable(),
   /** The user's topic words since the request started, oldest first. */

@@ -62,6 +62,7 @@ export function replayTranscript(
         qualityWords: reading.qualityWords,
         statement: reading.statement,
         askedPeople: reading.askedPeople,
+        avoidTopics: reading.avoidTopics,
       }),
       years,
     );

@@ -65,6 +65,7 @@ export function turnUpdate(
     qualityWords?: Record<string, string>;
     statement?: boolean;
     askedPeople?: string[];
+    avoidTopics?: string[];
   },
 ): TurnUpdate {
   return {
@@ -78,5 +79,6 @@ export function turnUpdate(
     ...(input.qualityWords ? { qualityWords: input.qualityWords } : {}),
     ...(input.statement ? { statement: true } : {}),
     ...(input.askedPeople ? { askedPeople: input.askedPeople } : {}),
+    ...(input.avoidTopics && input.avoidTopics.length > 0 ? { avoidTopics: input.avoidTopics } : {}),
   };
 }

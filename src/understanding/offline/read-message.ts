@@ -1,7 +1,7 @@
 import type { CatalogItem } from '../../catalog/index.js';
 import { messageWords, type Analysis, type SpellingCorrector, type Word } from '../../nlp/index.js';
 import { titleWithYear } from '../../catalog/title-with-year.js';
-import { tokenize } from '../../text/tokenize.js';
+import { isStopword, tokenize } from '../../text/tokenize.js';
 import { cleanQuery } from '../clean-query.js';
 import { emptyUnderstanding, type Understanding } from '../understanding-schema.js';
 import type { CatalogVocabulary } from './catalog-vocabulary.js';
@@ -93,6 +93,8 @@ export interface MessageReading {
   pickPronoun?: { start: number; end: number };
   /** People the message asks for by a cue ("Kubrick's films", "more nolan", "with Tom Hanks"), not only likes. */
   askedPeople: string[];
+  /** Topics the message rules out ("no zombies" → zombie): items about them go last. */
+  avoidTopics: string[];
 }
 
 export interface ReadContext {
@@ -615,6 +617,20 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     removeFromQuery.push(charRange(quantity.span[0], quantity.span[1]));
   }
 
+  // 6. Topics ruled out: "no zombies", "something without aliens" — a plain noun under a negation is
+  // no topic to search for; items about it go after the others.
+  const avoidTopics: string[] = [];
+  for (const [index, word] of words.entries()) {
+    const token = analysis.tokens[word.token]!;
+    if (inMention.has(index) || !['NOUN', 'PROPN'].includes(token.pos)) continue;
+    if (word.norm.length < 4 || isStopword(word.norm) || !/^\p{L}+$/u.test(word.norm)) continue;
+    if (polarityOf(lookup, { start: index, end: index + 1 }) !== 'exclude') continue;
+    // The word as typed and its lemma: the text search does not stem ("aliens" is the film's title).
+    addUnique(avoidTopics, word.lemma);
+    addUnique(avoidTopics, word.norm);
+    removeFromQuery.push(charRange(index, index + 1));
+  }
+
   // 7. The topic words: what is left once titles, constraints and scaffolding are taken out.
   for (const cue of scopeCues) if (cue.type !== 'more') removeFromQuery.push(charRange(cue.start, cue.end));
   const query = cleanQuery(without(text, removeFromQuery));
@@ -646,6 +662,7 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     statement: isTasteStatement(text) && !hardLimitWords.test(text),
     likedGenres,
     askedPeople: askedPeople.filter((person) => preferences.people.includes(person)),
+    avoidTopics,
     ...(pickPronoun === null ? {} : { pickPronoun: analysis.tokens[words[pickPronoun]!.token]! }),
     contentFree: isContentFree({
       analysis,
