@@ -165,6 +165,7 @@ export async function recommendStep(
       ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length
       : count;
   const shown = left < count && left >= 1 ? left : count;
+  const outOfGenres = named.size > 0 && left === 0 && offlineOrder.length > 0 && input.genres.length > 0;
   const picksOf = (order: Candidate[]) =>
     shown < count
       ? order.filter((candidate) => ofNamedGenre(candidate.item)).slice(0, shown)
@@ -185,7 +186,9 @@ export async function recommendStep(
       count,
       intent: input.intent,
       likedTitles: input.anchors.slice(0, 2).map((item) => item.title),
-      genres: input.genres,
+      // Named genres none of the picks has ("thriller" once every thriller up to 1939 was shown) are
+      // not claimed in the lead; the reply says none is left.
+      ...(outOfGenres ? { genres: [], outOfGenres: input.genres } : { genres: input.genres }),
       audiences: input.audienceLabels,
       constraints: input.constraints,
       unknownTitles: input.unknownTitles,

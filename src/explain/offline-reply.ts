@@ -43,6 +43,8 @@ export interface RecommendReplyInput {
   exhausted?: boolean;
   /** Nothing not shown before fits: these are earlier picks. */
   reshown?: boolean;
+  /** Genres asked for that no pick has: nothing of them is left that fits. */
+  outOfGenres?: string[];
 }
 
 /** Says which named titles the catalog does not have. */
@@ -56,6 +58,10 @@ export function unknownTitlesNote(titles: string[]): string[] {
 /** The offline reply introducing recommendations, or explaining why there are none. */
 export function recommendReply(input: RecommendReplyInput): string {
   const notes = unknownTitlesNote(input.unknownTitles);
+  if (input.outOfGenres && input.outOfGenres.length > 0 && input.count > 0)
+    notes.push(
+      `No more ${joinWords(input.outOfGenres.slice(0, 2))} picks fit, so these are close to the rest of your request.`,
+    );
   if (input.reshown && input.count > 0)
     notes.push(`Nothing I haven't shown you already fits that, so these are earlier picks that do.`);
   if (input.count === 0) {

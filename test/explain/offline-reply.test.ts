@@ -15,6 +15,36 @@ const reply = (genres: string[], audiences: string[], lead: string[] = []) =>
   });
 
 describe('the offline reply above the picks', () => {
+  it('never calls the picks a genre none of them has, and says when the genre asked for ran out', () => {
+    const text = recommendReply({
+      count: 5,
+      intent: 'refine',
+      likedTitles: [],
+      genres: [],
+      outOfGenres: ['thriller'],
+      constraints: constraints([]),
+      unknownTitles: [],
+    });
+    expect(text).toMatch(/^No more thriller picks fit/);
+    expect(text).toMatch(/Here are 5 more picks:$/);
+  });
+
+  it('says when only a few fit, and when the picks were shown before', () => {
+    const base = {
+      intent: 'refine' as const,
+      likedTitles: [],
+      genres: ['western'],
+      constraints: constraints([]),
+      unknownTitles: [],
+    };
+    expect(recommendReply({ ...base, count: 2, exhausted: true })).toBe(
+      'Here are 2 more western picks (all the catalog has that fit):',
+    );
+    expect(recommendReply({ ...base, count: 2, reshown: true })).toMatch(
+      /^Nothing I haven't shown you already fits/,
+    );
+  });
+
   it('does not repeat a genre the lead already says', () => {
     expect(reply(['family'], ['the whole family'])).toBe('Here are 5 picks for the whole family:');
     expect(reply(['horror'], [], ['horror'])).toBe('Here are 5 horror picks:');
