@@ -163,6 +163,7 @@ export function describeProfileStore(
         },
         facts: { liked: ['m1'], disliked: [], seen: ['m2'], rejected: [], named: ['m1'] },
         pending: [],
+        asked: null,
       };
       await store.saveSession(sessionRecord('with', 'ann', { state }));
       await store.saveSession(sessionRecord('without', 'ann'));

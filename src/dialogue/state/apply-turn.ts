@@ -359,10 +359,12 @@ function editRequest(request: RequestState, update: TurnUpdate, anchors: YearAnc
  */
 export function applyTurn(state: DialogueState, update: TurnUpdate, anchors: YearAnchors): DialogueState {
   const facts = updateFacts(state.facts, update);
-  if (update.more) return { ...state, facts };
+  if (update.more) return { ...state, facts, asked: null };
   const { intent, newRequest } = update.understanding;
-  if (intent === 'chit-chat' || intent === 'clarify' || intent === 'ask-about-item')
-    return { ...state, facts };
+  // "why the first?" then "who's in it?": the item asked about stays the one "it" means, through
+  // small talk, until the next request or refinement.
+  if (intent === 'ask-about-item') return { ...state, facts, asked: referencedId(update) ?? null };
+  if (intent === 'chit-chat' || intent === 'clarify') return { ...state, facts };
   if (state.request === null) {
     // The first request takes up what was shown before it, unless turned down.
     const fresh = freshRequest(update, anchors);
@@ -375,13 +377,14 @@ export function applyTurn(state: DialogueState, update: TurnUpdate, anchors: Yea
       },
       facts,
       pending: [],
+      asked: null,
     };
   }
   const request =
     intent === 'recommend' && newRequest
       ? freshRequest(update, anchors)
       : editRequest(state.request, update, anchors);
-  return { request, facts, pending: state.pending };
+  return { request, facts, pending: state.pending, asked: null };
 }
 
 /**

@@ -79,6 +79,8 @@ export const dialogueStateSchema = z.object({
   facts: sessionFactsSchema,
   /** Items shown before any request (an assistant that opened with suggestions): the first request's weak seeds. */
   pending: z.array(z.string()).default([]),
+  /** The shown item the last question was about ("why the first?"): what "it" means in the next one. */
+  asked: z.string().nullable().default(null),
 });
 
 export type DialogueState = z.infer<typeof dialogueStateSchema>;
@@ -91,5 +93,6 @@ export function initialState(): DialogueState {
     request: null,
     facts: { liked: [], disliked: [], seen: [], rejected: [], named: [] },
     pending: [],
+    asked: null,
   };
 }

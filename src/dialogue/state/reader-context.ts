@@ -4,6 +4,8 @@ import type { DialogueState } from './dialogue-state.js';
 /** What the reader is told about the conversation before a message (see `ReaderContext`). */
 export interface StateSummary {
   lastShown: CatalogItem[];
+  /** The position in `lastShown` of the item the last question was about ("why the first?"). */
+  askedPosition?: number;
   hasRequest: boolean;
   answered: boolean;
   request?: {
@@ -22,12 +24,15 @@ export function readerContext(
   catalog: Pick<Catalog, 'byId'>,
 ): StateSummary {
   const request = state.request;
-  if (!request) return { lastShown, hasRequest: false, answered: false };
+  const at = state.asked === null ? -1 : lastShown.findIndex((item) => item.id === state.asked);
+  const asked = at >= 0 ? { askedPosition: at + 1 } : {};
+  if (!request) return { lastShown, ...asked, hasRequest: false, answered: false };
   const genres = new Set([...request.preferences.genres, ...request.constraints.genres]);
   for (const id of request.anchors.slice(0, 3))
     for (const genre of catalog.byId.get(id)?.genres ?? []) genres.add(genre);
   return {
     lastShown,
+    ...asked,
     hasRequest: true,
     answered: request.answered,
     request: {

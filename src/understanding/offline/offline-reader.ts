@@ -13,6 +13,8 @@ import { asksIfSeen } from './shown-list.js';
 export interface ReaderContext {
   /** The list shown before this message, in order. */
   lastShown: CatalogItem[];
+  /** The position in `lastShown` of the item the last question was about: what "it" means now. */
+  askedPosition?: number;
   /** A request is in force (something was asked for earlier in this conversation). */
   hasRequest: boolean;
   /** The request in force has been answered with a list since it started. */
@@ -70,7 +72,7 @@ export class OfflineReader {
   /** The delta of one user message, and the details the dialogue state and explanations use (read-only: it may be cached). */
   read(text: string, context: ReaderContext): MessageReading {
     const askedIfSeen = context.assistantText !== undefined && asksIfSeen(context.assistantText);
-    const key = `${context.hasRequest ? 1 : 0}${context.answered ? 1 : 0}${askedIfSeen ? 1 : 0}${context.lastShown.map((item) => item.id).join(',')}|${context.request?.genres.join(',') ?? ''}|${context.request?.audiences.join(',') ?? ''}|${context.request?.excludedGenres?.join(',') ?? ''}|${context.request?.excludedPeople?.join(',') ?? ''}\u0000${text}`;
+    const key = `${context.askedPosition ?? 0}:${context.hasRequest ? 1 : 0}${context.answered ? 1 : 0}${askedIfSeen ? 1 : 0}${context.lastShown.map((item) => item.id).join(',')}|${context.request?.genres.join(',') ?? ''}|${context.request?.audiences.join(',') ?? ''}|${context.request?.excludedGenres?.join(',') ?? ''}|${context.request?.excludedPeople?.join(',') ?? ''}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const reading = this.readFresh(text, context, askedIfSeen);
@@ -85,6 +87,7 @@ export class OfflineReader {
       cues: this.cues,
       speller: this.speller,
       lastShown: context.lastShown,
+      ...(context.askedPosition === undefined ? {} : { askedPosition: context.askedPosition }),
       currentYear: this.currentYear,
       askedIfSeen,
     });

@@ -104,6 +104,8 @@ export interface ReadContext {
   speller?: SpellingCorrector;
   /** The list shown before this message, in order. */
   lastShown: CatalogItem[];
+  /** The position of the item the last question was about ("why the first?"). */
+  askedPosition?: number;
   currentYear: number;
   /** The assistant asked whether the user has seen what it listed: a bare "yes" says seen. */
   askedIfSeen?: boolean;
@@ -531,10 +533,12 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     shownList.referencedPosition === null &&
     !described &&
     !mentions.some((mention) => mention.kind === 'title')
-      ? soleShownPronoun(words, lastShown.length)
+      ? soleShownPronoun(words, lastShown.length, context.askedPosition)
       : null;
   understanding.referencedPosition =
-    shownList.referencedPosition ?? described?.position ?? (pickPronoun === null ? null : 1);
+    shownList.referencedPosition ??
+    described?.position ??
+    (pickPronoun === null ? null : lastShown.length === 1 ? 1 : (context.askedPosition ?? null));
   understanding.shownFeedback = shownList.feedback;
   // "the time travel one sounds good": a verdict right after a shown item named by what it is.
   if (described && !understanding.shownFeedback.some((entry) => entry.position === described.position)) {

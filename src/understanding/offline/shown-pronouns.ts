@@ -201,8 +201,9 @@ const fillers = new Set(['so', 'and', 'ok', 'okay', 'oh', 'wait', 'hmm', 'also',
  * else null; with several shown the pronoun points at none of them in particular, and a question to
  * the listener ("have you seen it?", "did you like it?") is no question about the film.
  */
-export function soleShownPronoun(words: Word[], shownCount: number): number | null {
-  if (shownCount !== 1) return null;
+export function soleShownPronoun(words: Word[], shownCount: number, askedPosition?: number): number | null {
+  // With several shown, "it" is the one the last question was about ("why the first?" → "who's in it?").
+  if (shownCount !== 1 && askedPosition === undefined) return null;
   // A clause opens on a question word: "who directed it?", "i haven't seen it, is it scary?".
   const asks = words.some((word, index) => {
     if (index > 0 && !word.barrier) return false;

@@ -411,7 +411,21 @@ describe('questions and small talk', () => {
     const chat = crimeRequest();
     const before = chat.state;
     chat.say({ intent, referencedPosition: 1, reply: 'Sure.' }, { text: 'why the first one' });
-    expect(chat.state).toEqual(before);
+    expect(chat.state.request).toEqual(before.request);
+    expect(chat.state.facts).toEqual(before.facts);
+  });
+
+  it('remembers the item a question was about until the next request or refinement', () => {
+    const chat = crimeRequest();
+    chat.say(
+      { intent: 'ask-about-item', referencedPosition: 1, reply: 'Sure.' },
+      { text: 'why the first one' },
+    );
+    expect(chat.state.asked).toBe('casino');
+    chat.say({ intent: 'chit-chat', reply: 'Sure.' }, { text: 'cool' });
+    expect(chat.state.asked).toBe('casino');
+    chat.say({ intent: 'refine', yearDirection: 'older' }, { text: 'older' });
+    expect(chat.state.asked).toBeNull();
   });
 
   it('small talk before any request starts none', () => {
