@@ -4,9 +4,9 @@ import { CatalogError } from '../errors/index.js';
 import { decodeCatalog } from './catalog-encoding.js';
 import type { Catalog, CatalogItem } from './catalog-item.js';
 import { extendLexicon, movieLexicon } from '../lexicon/load-lexicon.js';
-import { inferMapping, type CatalogMappingOptions } from './catalog-mapping.js';
+import { inferMapping, type CatalogMapping, type CatalogMappingOptions } from './catalog-mapping.js';
 import type { CatalogWarning } from './catalog-warning.js';
-import { normalizeRow } from './normalize-row.js';
+import { normalizeRow, stringInterner, type RawRow } from './normalize-row.js';
 import { printableText } from './printable-text.js';
 import { formatOf, readRows, type CatalogFormat } from './read-rows.js';
 
@@ -20,6 +20,20 @@ export interface LoadCatalogOptions {
   format?: CatalogFormat;
   /** Refuse the catalog when more than this share of rows is skipped (default 0.1). */
   maxSkippedRatio?: number;
+}
+
+/**
+ * sha256 of the mapping and items as JSON, item by item: the same digest as hashing
+ * `JSON.stringify(items)` in one piece, without building that string (hundreds of MB for a large
+ * catalog).
+ */
+function hashCatalog(mapping: CatalogMapping, items: CatalogItem[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(mapping)).update('[');
+  items.forEach((item, position) => {
+    if (position > 0) hash.update(',');
+    hash.update(JSON.stringify(item));
+  });
+  return hash.update(']').digest('hex');
 }
 
 /** Reads, validates and normalizes a catalog file (JSONL, JSON array or keyed object, CSV). */
@@ -40,11 +54,19 @@ export function parseCatalog(content: string, file: string, options: LoadCatalog
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   if (!text.trim()) throw new CatalogError('CATALOG_EMPTY', 'the catalog file is empty', { file });
   const read = readRows(text, file, format);
-  const totalRows = read.rows.length + read.warnings.length;
-  if (totalRows === 0) throw new CatalogError('CATALOG_EMPTY', 'the catalog has no rows', { file });
-
+  // The first rows decide the mapping; the rest are parsed as they are normalized.
+  const rows = read.rows[Symbol.iterator]();
+  const head: RawRow[] = [];
+  while (head.length < 50) {
+    const next = rows.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  // No row at all: the generator has read the whole text, so its warnings are complete.
+  if (head.length === 0 && read.warnings.length === 0)
+    throw new CatalogError('CATALOG_EMPTY', 'the catalog has no rows', { file });
   const sampleKeys = new Set<string>();
-  for (const row of read.rows.slice(0, 50)) {
+  for (const row of head) {
     if (row.value && typeof row.value === 'object')
       for (const key of Object.keys(row.value)) sampleKeys.add(key);
   }
@@ -61,13 +83,20 @@ export function parseCatalog(content: string, file: string, options: LoadCatalog
     });
   }
 
-  const warnings: CatalogWarning[] = [...read.warnings];
+  const rowWarnings: CatalogWarning[] = [];
   const items: CatalogItem[] = [];
   const firstSeen = new Map<string, string>();
-  for (const row of read.rows) {
-    const result = normalizeRow(row, mapping);
+  const intern = stringInterner();
+  let rowCount = 0;
+  const allRows = function* () {
+    yield* head;
+    for (let next = rows.next(); !next.done; next = rows.next()) yield next.value;
+  };
+  for (const row of allRows()) {
+    rowCount++;
+    const result = normalizeRow(row, mapping, intern);
     if ('warning' in result) {
-      warnings.push(result.warning);
+      rowWarnings.push(result.warning);
       continue;
     }
     const where = row.location.line !== undefined ? `line ${row.location.line}` : `key ${row.location.key}`;
@@ -83,10 +112,13 @@ export function parseCatalog(content: string, file: string, options: LoadCatalog
       );
     }
     firstSeen.set(result.item.id, where);
-    warnings.push(...result.warnings);
+    for (const warning of result.warnings) rowWarnings.push(warning);
     items.push(result.item);
   }
 
+  // Lines that were not JSON at all come first, as they did when the whole file was read up front.
+  const warnings = read.warnings.concat(rowWarnings);
+  const totalRows = rowCount + read.warnings.length;
   const skippedRows = warnings.filter((warning) => warning.kind === 'row').length;
   if (items.length === 0) {
     const first = warnings[0];
@@ -110,10 +142,7 @@ export function parseCatalog(content: string, file: string, options: LoadCatalog
     );
   }
 
-  const hash = createHash('sha256')
-    .update(JSON.stringify(mapping))
-    .update(JSON.stringify(items))
-    .digest('hex');
+  const hash = hashCatalog(mapping, items);
   return {
     items,
     byId: new Map(items.map((item) => [item.id, item])),

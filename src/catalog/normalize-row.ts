@@ -30,18 +30,26 @@ function asNumber(value: unknown): number | undefined | 'invalid' {
   return 'invalid';
 }
 
-function asList(value: unknown, separator: string, fromCsv: boolean): string[] | undefined | 'invalid' {
+function asList(
+  value: unknown,
+  separator: string,
+  fromCsv: boolean,
+  intern: (text: string) => string,
+): string[] | undefined | 'invalid' {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'string') {
     const parts = fromCsv || value.includes(separator) ? value.split(separator) : [value];
-    return parts.map((part) => part.trim()).filter(Boolean);
+    return parts
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map(intern);
   }
   if (Array.isArray(value)) {
     const out: string[] = [];
     for (const entry of value) {
       const text = asScalarString(entry);
       if (text === undefined) return 'invalid';
-      out.push(text);
+      out.push(intern(text));
     }
     return out;
   }
@@ -49,10 +57,30 @@ function asList(value: unknown, separator: string, fromCsv: boolean): string[] |
 }
 
 /**
+ * One shared copy of each list value (genres, people, tags): the same name in thousands of rows
+ * otherwise costs a string per row. Used for one catalog load, then dropped.
+ */
+export function stringInterner(): (text: string) => string {
+  const strings = new Map<string, string>();
+  return (text) => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
+}
+
+const noInterning = (text: string) => text;
+
+/**
  * Validates one raw row against the mapping. A row without a usable id or title is skipped; a field
  * of the wrong type is dropped (the row is kept) and reported.
  */
-export function normalizeRow(row: RawRow, mapping: CatalogMapping): NormalizedRow {
+export function normalizeRow(
+  row: RawRow,
+  mapping: CatalogMapping,
+  intern: (text: string) => string = noInterning,
+): NormalizedRow {
   const { value, location } = row;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { warning: { location, kind: 'row', message: 'row is not an object; skipped' } };
@@ -103,7 +131,7 @@ export function normalizeRow(row: RawRow, mapping: CatalogMapping): NormalizedRo
   }
   const listFields = [...(mapping.genres ? [mapping.genres] : []), ...mapping.people, ...mapping.lists];
   for (const field of listFields) {
-    const parsed = asList(record[field], separator, fromCsv);
+    const parsed = asList(record[field], separator, fromCsv, intern);
     if (parsed === 'invalid') drop(field, 'a list of strings');
     else if (parsed !== undefined && parsed.length > 0) fields[field] = parsed;
   }
@@ -124,10 +152,13 @@ export function normalizeRow(row: RawRow, mapping: CatalogMapping): NormalizedRo
   }
   const genres = mapping.genres ? ((fields[mapping.genres] as string[] | undefined) ?? []) : [];
   const people = mapping.people.flatMap((field) => (fields[field] as string[] | undefined) ?? []);
+  const lowered = genres.some((genre) => genre !== genre.toLowerCase())
+    ? genres.map((genre) => intern(genre.toLowerCase()))
+    : genres;
   const item: CatalogItem = {
     id,
     title,
-    genres: genres.map((genre) => genre.toLowerCase()),
+    genres: lowered,
     people,
     fields,
     ...(year === undefined ? {} : { year }),

@@ -7,9 +7,13 @@ import { topLevelKeys } from './top-level-keys.js';
 
 export type CatalogFormat = 'jsonl' | 'json' | 'csv';
 
-/** Rows read from a file, plus lines that could not be parsed at all. */
+/**
+ * Rows read from a file, plus lines that could not be parsed at all. JSONL rows are parsed one line
+ * at a time as `rows` is iterated (a bad line adds to `warnings` then), so a large catalog never holds
+ * every raw row at once.
+ */
 export interface ReadResult {
-  rows: RawRow[];
+  rows: Iterable<RawRow>;
   warnings: CatalogWarning[];
   keyedObject: boolean;
 }
@@ -32,22 +36,30 @@ function lineOfPosition(text: string, message: string): number | undefined {
   return line?.[1] ? Number(line[1]) : undefined;
 }
 
-function readJsonl(text: string, file: string): ReadResult {
-  const rows: RawRow[] = [];
-  const warnings: CatalogWarning[] = [];
-  const lines = text.split('\n');
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line) return;
-    const location = { file, line: index + 1 };
+function* jsonlRows(text: string, file: string, warnings: CatalogWarning[]): Generator<RawRow> {
+  let start = 0;
+  for (let lineNumber = 1; start <= text.length; lineNumber++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (!line) continue;
+    const location = { file, line: lineNumber };
+    let value: unknown;
     try {
-      rows.push({ value: JSON.parse(line) as unknown, location });
+      value = JSON.parse(line) as unknown;
     } catch (error) {
       const reason = printableText(error instanceof Error ? error.message : String(error));
       warnings.push({ location, kind: 'row', message: `malformed JSON (${reason}); row skipped` });
+      continue;
     }
-  });
-  return { rows, warnings, keyedObject: false };
+    yield { value, location };
+  }
+}
+
+function readJsonl(text: string, file: string): ReadResult {
+  const warnings: CatalogWarning[] = [];
+  return { rows: jsonlRows(text, file, warnings), warnings, keyedObject: false };
 }
 
 function readJson(text: string, file: string): ReadResult {
