@@ -51,23 +51,42 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuiltIndex
   const { catalog, log, onProgress, signal } = options;
   const clock = options.clock ?? Date.now;
   const started = clock();
-  const texts = catalog.items.map((item) => itemText(item, catalog.mapping));
+  // Item texts are made batch by batch when the embedder is given: all of them at once only to fit one.
+  const allTexts = options.embedder
+    ? undefined
+    : catalog.items.map((item) => itemText(item, catalog.mapping));
   onProgress?.({ stage: 'embedder' });
   const embedder =
     options.embedder ??
-    OfflineEmbedder.fit(texts, options.dimensions ? { dimensions: options.dimensions } : {});
+    OfflineEmbedder.fit(allTexts!, options.dimensions ? { dimensions: options.dimensions } : {});
   checkAborted(signal);
 
-  const vectors: number[][] = [];
+  // Row-major doubles off the JS heap: the graph gets exactly the embedder's values, without a
+  // number[] per item (1M items would need ~1.6 GB of heap for those).
+  const count = catalog.items.length;
+  const { dimensions } = embedder;
+  const vectors = new Float64Array(count * dimensions);
   const batch = Math.max(1, Math.min(embedder.maxBatchSize, 512));
-  for (let start = 0; start < texts.length; start += batch) {
+  for (let start = 0; start < count; start += batch) {
     checkAborted(signal);
-    for (const vector of await embedder.embed(texts.slice(start, start + batch), signal))
-      vectors.push(vector);
-    onProgress?.({ stage: 'embedding', done: vectors.length, total: texts.length });
+    const end = Math.min(count, start + batch);
+    const texts =
+      allTexts?.slice(start, end) ??
+      catalog.items.slice(start, end).map((item) => itemText(item, catalog.mapping));
+    const embedded = await embedder.embed(texts, signal);
+    texts.forEach((_, offset) => {
+      const vector = embedded[offset];
+      if (vector?.length !== dimensions)
+        throw new ConvrecError(
+          'EMBEDDING_FAILED',
+          `the embedder returned ${vector ? `${vector.length} dimensions` : 'no vector'} for item ${start + offset}, expected ${dimensions}`,
+        );
+      vectors.set(vector, (start + offset) * dimensions);
+    });
+    onProgress?.({ stage: 'embedding', done: end, total: count });
   }
-  const parameters = { ...hnswParametersFor(catalog.items.length), ...options.hnsw };
-  const graph = HnswIndex.build(vectors, embedder.dimensions, parameters, (done, total) =>
+  const parameters = { ...hnswParametersFor(count), ...options.hnsw };
+  const graph = HnswIndex.build(vectors, dimensions, parameters, (done, total) =>
     onProgress?.({ stage: 'graph', done, total }),
   );
   checkAborted(signal);
@@ -117,9 +136,17 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuiltIndex
   };
 }
 
-/** Content hash of an interaction log. */
+/**
+ * Content hash of an interaction log: sha256 of its sessions as one JSON array, fed session by
+ * session so the whole string is never built.
+ */
 export function hashLog(log: InteractionLog): string {
-  return createHash('sha256').update(JSON.stringify(log.sessions)).digest('hex');
+  const hash = createHash('sha256').update('[');
+  log.sessions.forEach((session, index) => {
+    if (index > 0) hash.update(',');
+    hash.update(JSON.stringify(session));
+  });
+  return hash.update(']').digest('hex');
 }
 
 /**
