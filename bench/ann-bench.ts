@@ -51,6 +51,8 @@ const program = new Command('bench:ann')
   )
   .option('--fit-sample <n>', 'synthetic items the offline embedder is fitted on', count, 10_000)
   .option('--seed <n>', 'seed of the synthetic catalog and of query sampling', count, 7)
+  .option('--hnsw-m <n>', 'HNSW M of the synthetic index (default: hnswParametersFor its size)', count)
+  .option('--hnsw-ef-construction <n>', 'HNSW efConstruction of the synthetic index (same default)', count)
   .option('--cache <dir>', 'where the built indexes are kept between runs', '.convrec/bench-ann')
   .option('--out <file>', 'also write the JSON report here');
 
@@ -63,6 +65,8 @@ interface Options {
   sweep: number[];
   fitSample: number;
   seed: number;
+  hnswM?: number;
+  hnswEfConstruction?: number;
   cache: string;
   out?: string;
 }
@@ -118,7 +122,18 @@ interface SyntheticCache {
 
 async function syntheticPart(options: Options, redial: Catalog | undefined) {
   const { items, seed } = options;
-  const directory = join(options.cache, `synthetic-${items}-${seed}`);
+  const parameters = {
+    ...hnswParametersFor(items),
+    ...(options.hnswM ? { m: options.hnswM } : {}),
+    ...(options.hnswEfConstruction ? { efConstruction: options.hnswEfConstruction } : {}),
+  };
+  const defaults = hnswParametersFor(items);
+  // A graph built with other parameters is cached apart from the default one.
+  const variant =
+    parameters.m === defaults.m && parameters.efConstruction === defaults.efConstruction
+      ? ''
+      : `-m${parameters.m}-efc${parameters.efConstruction}`;
+  const directory = join(options.cache, `synthetic-${items}-${seed}${variant}`);
   const data = generateCatalog(items, wordSource(redial, seededRandom(seed)), seed);
   const catalog = parseCatalog(data.jsonl, 'synthetic.jsonl');
   data.jsonl = '';
@@ -127,7 +142,6 @@ async function syntheticPart(options: Options, redial: Catalog | undefined) {
   if (existsSync(metaFile)) cache = JSON.parse(await readFile(metaFile, 'utf8')) as SyntheticCache;
   let index: HnswIndex;
   let embedder: OfflineEmbedder;
-  const parameters = hnswParametersFor(items);
   if (cache && cache.items === items && cache.seed === seed && cache.fitSample === options.fitSample) {
     progress(`synthetic: reusing the index in ${directory}`);
     embedder = await OfflineEmbedder.load(directory);

@@ -19,6 +19,11 @@ function positive(value: string): number {
   return parsed;
 }
 
+function probeLoader(value: string): 'compiled' | 'tsx' {
+  if (value !== 'compiled' && value !== 'tsx') throw new InvalidArgumentError('expected "compiled" or "tsx"');
+  return value;
+}
+
 function countList(value: string): number[] {
   const parts = value.split(',').map((part) => Number(part.trim()));
   if (parts.some((part) => !Number.isInteger(part) || part <= 0))
@@ -80,9 +85,15 @@ const program = new Command('bench')
     false,
   )
   .option('--keep-temp', 'keep the temporary index folders and print where they are', false)
+  .option(
+    '--probe-loader <loader>',
+    'how the serving probe runs: "compiled" (bundled with esbuild, plain node, as a deployed server) or "tsx"',
+    probeLoader,
+    'compiled',
+  )
   .addHelpText(
     'after',
-    '\nExamples:\n  npm run bench\n  npm run bench -- --quick\n  npm run bench -- --synthetic 0 --out reports/bench.json\n  npm run bench -- --hnsw-m 32 --hnsw-ef-construction 200 --hnsw-ef-search 256\n',
+    '\nExamples:\n  npm run bench\n  npm run bench -- --quick\n  npm run bench -- --synthetic 1000000 --quality-queries 200 --sweep 384,768   # 1M items (~45 min)\n  npm run bench -- --synthetic 0 --out reports/bench.json\n  npm run bench -- --hnsw-m 32 --hnsw-ef-construction 200 --hnsw-ef-search 256\n',
   );
 
 interface Options {
@@ -100,6 +111,7 @@ interface Options {
   hnswEfSearch?: number;
   quick: boolean;
   keepTemp: boolean;
+  probeLoader: 'compiled' | 'tsx';
 }
 
 /** Every figure that has a target, flattened with a dotted name. */
@@ -169,6 +181,7 @@ async function main(): Promise<void> {
         directory: join(root, 'synthetic'),
         serveDirectory: join(root, 'synthetic-serve'),
         seed: options.seed,
+        probeLoader: options.probeLoader,
         ...(Object.keys(hnsw).length > 0 ? { hnsw } : {}),
         ...(redialCatalog ? { redial: redialCatalog } : {}),
       });

@@ -94,6 +94,32 @@ export function serveProbeCommand(): { script: string; execArgv: string[] } {
   return { script, execArgv };
 }
 
+/**
+ * The probe compiled to one JavaScript file (esbuild, packages left as imports), so the serving
+ * process runs plain `node` as a deployed server does, without the TypeScript loader (~45 MB of RSS). The
+ * bundle goes under node_modules/.cache so its package imports resolve from this checkout.
+ */
+export async function compiledServeProbeCommand(): Promise<{ script: string; execArgv: string[] }> {
+  const { script: source, execArgv } = serveProbeCommand();
+  if (execArgv.length === 0) return { script: source, execArgv };
+  const { build } = await import('esbuild');
+  const script = resolve(
+    dirname(fileURLToPath(import.meta.url)),
+    '../node_modules/.cache/convrec-bench/serve-probe.mjs',
+  );
+  await build({
+    entryPoints: [source],
+    outfile: script,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return { script, execArgv: [] };
+}
+
 const tail = (text: string, lines: number) => text.trimEnd().split('\n').slice(-lines).join('\n');
 
 /**
@@ -103,9 +129,9 @@ const tail = (text: string, lines: number) => text.trimEnd().split('\n').slice(-
  */
 export async function runServeProbe(
   files: ServeProbeFiles,
-  options: { timeoutMs?: number; onLine?: (line: string) => void } = {},
+  options: { timeoutMs?: number; onLine?: (line: string) => void; compiled?: boolean } = {},
 ): Promise<{ result: ServeProbeResult; wallMs: number; command: string[] }> {
-  const { script, execArgv } = serveProbeCommand();
+  const { script, execArgv } = options.compiled ? await compiledServeProbeCommand() : serveProbeCommand();
   const args = [
     ...execArgv,
     script,
