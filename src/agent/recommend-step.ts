@@ -157,18 +157,21 @@ export async function recommendStep(
   // with other films (the reply says they are all that fit); with none left, the others fill the list.
   const named = new Set(soft.namedGenres.map((genre) => foldText(genre)));
   const people = new Set(soft.namedPeople.map((person) => foldText(person)));
-  const ofNamedGenre = (item: CatalogItem) =>
-    (named.size === 0 || item.genres.some((genre) => named.has(foldText(genre)))) &&
+  const hasNamedGenre = (item: CatalogItem) => item.genres.some((genre) => named.has(foldText(genre)));
+  const ofNamed = (item: CatalogItem) =>
+    (named.size === 0 || hasNamedGenre(item)) &&
     (people.size === 0 || item.people.some((person) => people.has(foldText(person))));
   const left =
-    named.size + people.size > 0
-      ? offlineOrder.filter((candidate) => ofNamedGenre(candidate.item)).length
-      : count;
+    named.size + people.size > 0 ? offlineOrder.filter((candidate) => ofNamed(candidate.item)).length : count;
   const shown = left < count && left >= 1 ? left : count;
-  const outOfGenres = named.size > 0 && left === 0 && offlineOrder.length > 0 && input.genres.length > 0;
+  const outOfGenres =
+    named.size > 0 &&
+    input.genres.length > 0 &&
+    offlineOrder.length > 0 &&
+    !offlineOrder.some((candidate) => hasNamedGenre(candidate.item));
   const picksOf = (order: Candidate[]) =>
     shown < count
-      ? order.filter((candidate) => ofNamedGenre(candidate.item)).slice(0, shown)
+      ? order.filter((candidate) => ofNamed(candidate.item)).slice(0, shown)
       : order.slice(0, count);
   // "None of them described as violent" is said only when it is true of every pick.
   const avoidedAll =
