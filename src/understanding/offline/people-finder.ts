@@ -16,6 +16,13 @@ export const personCuesBefore = new Set(['more', 'by', 'with', 'starring', 'feat
 export const personCuesAfter = new Set(
   "movie movies film films flick flicks stuff joint joints classics 's".split(' '),
 );
+/** A cue right before or after the words [start, end) says a person is meant: "more fincher", "nolan's". */
+export function personCued(words: readonly Word[], start: number, end: number): boolean {
+  const before = start > 0 && !words[start]!.barrier ? words[start - 1]!.norm : '';
+  const after = words[end];
+  return personCuesBefore.has(before) || (!!after && !after.barrier && personCuesAfter.has(after.norm));
+}
+
 /** After a surname several people share, all of them: "the Coen brothers", "the Wachowski sisters". */
 export const familyWords = new Set(['brothers', 'bros', 'sisters', 'siblings']);
 /** Before a name, someone the user knows rather than a catalog person: "my son Logan". */
@@ -351,9 +358,7 @@ class NameReader {
   }
 
   private cued(start: number, end: number): boolean {
-    const before = start > 0 && !this.words[start]!.barrier ? this.words[start - 1]!.norm : '';
-    const after = this.words[end];
-    return personCuesBefore.has(before) || (!!after && !after.barrier && personCuesAfter.has(after.norm));
+    return personCued(this.words, start, end);
   }
 
   private capitalised(index: number): boolean {

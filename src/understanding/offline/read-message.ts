@@ -21,7 +21,7 @@ import { readShownList, shownReferences } from './shown-list.js';
 import { combineYears, readYears } from './years.js';
 import { readQuantity } from './quantity.js';
 import { describedReference, pronounFeedback, soleShownPronoun } from './shown-pronouns.js';
-import { personCuesAfter, personCuesBefore } from './people-finder.js';
+import { personCued } from './people-finder.js';
 import { readYearDirection } from './year-direction.js';
 import { relaxedLimits } from './limit-words.js';
 import { castOfTitle, pointsAtTitle } from './about-title.js';
@@ -681,13 +681,10 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
 
 /** "Kubrick's films", "more nolan", "by Nolan", "with Tom Hanks": a person asked for, not only liked. */
 function askedByCue(words: Word[], start: number, end: number): boolean {
-  const before = start > 0 && !words[start]!.barrier ? words[start - 1]!.norm : '';
-  const after = words[end];
-  if (personCuesBefore.has(before) || (!!after && !after.barrier && personCuesAfter.has(after.norm)))
-    return true;
+  if (personCued(words, start, end)) return true;
   // "Hitchcock before 1950 please": a message that opens on the person asks for their films, unless
   // it goes on to say something of them ("Meryl Streep is the best").
-  return start === 0 && !['is', 'was', 'are', 'were'].includes(after?.norm ?? '');
+  return start === 0 && !['is', 'was', 'are', 'were'].includes(words[end]?.norm ?? '');
 }
 
 /** Words that make what a statement of taste says a limit: "only", "must", "has to". */
