@@ -535,10 +535,17 @@ export function readMessage(text: string, context: ReadContext): MessageReading 
     !mentions.some((mention) => mention.kind === 'title')
       ? soleShownPronoun(words, lastShown.length, context.askedPosition)
       : null;
+  // "more like that one" right after "why the first?": the film the question was about.
+  const likeAsked =
+    context.askedPosition !== undefined &&
+    shownList.referencedPosition === null &&
+    !described &&
+    /\blike (?:that|it|this)(?: one)?\b/i.test(analysis.text);
   understanding.referencedPosition =
     shownList.referencedPosition ??
     described?.position ??
-    (pickPronoun === null ? null : lastShown.length === 1 ? 1 : (context.askedPosition ?? null));
+    (pickPronoun === null ? null : lastShown.length === 1 ? 1 : (context.askedPosition ?? null)) ??
+    (likeAsked ? context.askedPosition! : null);
   understanding.shownFeedback = shownList.feedback;
   // "the time travel one sounds good": a verdict right after a shown item named by what it is.
   if (described && !understanding.shownFeedback.some((entry) => entry.position === described.position)) {
