@@ -31,6 +31,21 @@ export interface SoftPreferences {
   avoidTopics: string[];
 }
 
+/** Soft preferences that ask for nothing (a fresh object each time: `effectsOf` fills it in). */
+function noSoftPreferences(): SoftPreferences {
+  return {
+    preferWords: [],
+    preferGenres: [],
+    avoidWords: [],
+    avoidGenres: [],
+    lessOf: [],
+    focusGenres: [],
+    namedGenres: [],
+    namedPeople: [],
+    avoidTopics: [],
+  };
+}
+
 export interface StateRequestInput {
   state: DialogueState;
   lexicon: CatalogLexicon;
@@ -108,17 +123,7 @@ export function effectsOf(
   lexicon: CatalogLexicon,
   titleGenre?: string,
 ): RequestEffects {
-  const soft: SoftPreferences = {
-    preferWords: [],
-    preferGenres: [],
-    avoidWords: [],
-    avoidGenres: [],
-    lessOf: [],
-    focusGenres: [],
-    namedGenres: [],
-    namedPeople: [],
-    avoidTopics: [],
-  };
+  const soft = noSoftPreferences();
   const constraints: Constraints = { ...request.constraints };
   const qualityGenres: string[] = [];
   /** Each wanted quality's first genre: "funny" → comedy, "feel-good" → comedy. */
@@ -274,17 +279,7 @@ export function requestFromState(input: StateRequestInput): StateRequest {
   return {
     request: retrieveRequest,
     constraints,
-    soft: effects?.soft ?? {
-      preferWords: [],
-      preferGenres: [],
-      avoidWords: [],
-      avoidGenres: [],
-      lessOf: [],
-      focusGenres: [],
-      namedGenres: [],
-      namedPeople: [],
-      avoidTopics: [],
-    },
+    soft: effects?.soft ?? noSoftPreferences(),
     fromProfile,
   };
 }
